@@ -1,0 +1,50 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import * as module from './actions/module/Module.resource';
+import * as query from './actions/query/Query.resource';
+import * as record from './actions/record/Record.resource';
+import { router } from './actions/router';
+import * as session from './actions/session/Session.resource';
+import * as user from './actions/user/User.resource';
+
+export class Vtiger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Vtiger CRM',
+		name: 'vtiger',
+		icon: { light: 'file:vtiger.svg', dark: 'file:vtiger.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, read, update, delete and query records of Vtiger CRM (open source 6.x-8.x)',
+		defaults: { name: 'Vtiger CRM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vtigerApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Module', value: 'module' },
+					{ name: 'Query', value: 'query' },
+					{ name: 'Record', value: 'record' },
+					{ name: 'Session', value: 'session' },
+					{ name: 'User', value: 'user' },
+				],
+				default: 'record',
+			},
+			...record.description,
+			...query.description,
+			...module.description,
+			...user.description,
+			...session.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions) {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export { create, del as delete, get, getAll, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['record'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Create a record', action: 'Create a record' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a record', action: 'Delete a record' },
+			{ name: 'Get', value: 'get', description: 'Get a record by ID', action: 'Get a record' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get records of a module that match conditions',
+				action: 'Get many records',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change fields of a record',
+				action: 'Update a record',
+			},
+		],
+		default: 'get',
+	},
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+	...del.description,
+];

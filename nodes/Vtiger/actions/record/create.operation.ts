@@ -1,0 +1,29 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { recordFields } from '../../helpers/fields';
+import { moduleName } from '../../helpers/modules';
+import type { VtigerClient } from '../../transport/client';
+import { fieldsInputFields, moduleField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	moduleField,
+	...fieldsInputFields,
+	{
+		displayName:
+			'Mandatory fields must have a value. "Assigned To" (assigned_user_id) defaults to the credential\'s user.',
+		name: 'createNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['create'] } }, properties);
+
+export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+	const module = moduleName(ctx, itemIndex);
+	const fields = recordFields(ctx, itemIndex);
+	if (fields.assigned_user_id === undefined || fields.assigned_user_id === '') {
+		fields.assigned_user_id = await client.currentUserId();
+	}
+	return (await client.create(module, fields)) as IDataObject;
+}

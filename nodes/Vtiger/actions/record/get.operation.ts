@@ -1,0 +1,14 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { recordId } from '../../helpers/ids';
+import type { VtigerClient } from '../../transport/client';
+import { recordIdField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [recordIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['get'] } }, properties);
+
+export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+	const id = recordId(ctx.getNode(), ctx.getNodeParameter('recordId', itemIndex), 'Record ID', itemIndex);
+	return (await client.retrieve(id)) as IDataObject;
+}

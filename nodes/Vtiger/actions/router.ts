@@ -1,0 +1,36 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { forEachItem } from '../helpers/output';
+import { VtigerClient } from '../transport/client';
+import * as module from './module/Module.resource';
+import * as query from './query/Query.resource';
+import * as record from './record/Record.resource';
+import * as session from './session/Session.resource';
+import * as user from './user/User.resource';
+
+type Operation = (ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+
+const operations: Record<string, Record<string, { execute: Operation }>> = {
+	record: {
+		create: record.create,
+		get: record.get,
+		getAll: record.getAll,
+		update: record.update,
+		delete: record.delete,
+	},
+	query: { run: query.run },
+	module: { list: module.list, describe: module.describe },
+	user: { getCurrent: user.getCurrent },
+	session: { login: session.login, logout: session.logout, extend: session.extend },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = operations[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	const client = new VtigerClient(this);
+	return [await forEachItem(this, async (itemIndex) => await handler.execute(this, client, itemIndex))];
+}

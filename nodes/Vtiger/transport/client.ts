@@ -1,0 +1,243 @@
+import {
+	NodeApiError,
+	type ICredentialDataDecryptedObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { explainFailure, explainNetworkError, explainNotJson, SESSION_ERROR_CODES, type ErrorText } from './errors';
+import { parseReply, type RawHttpResponse, type VtigerReply } from './response';
+import { loginToVtiger, type VtigerLogin } from './session';
+import { webserviceUrl } from './url';
+import { buildRequest, type WireParams } from './wire';
+
+export type VtigerContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'vtigerApi';
+
+export type VtigerRecord = Record<string, unknown>;
+
+export interface ListTypesResult {
+	types: string[];
+	information: Record<string, { isEntity?: boolean; label?: string; singular?: string }>;
+}
+
+export interface FieldDescription {
+	name: string;
+	label: string;
+	mandatory: boolean | string;
+	type: { name: string; [key: string]: unknown };
+	editable?: boolean | string;
+	[key: string]: unknown;
+}
+
+export interface ModuleDescription {
+	name: string;
+	label: string;
+	idPrefix: string;
+	isEntity: boolean;
+	labelFields?: string;
+	fields: FieldDescription[];
+	[key: string]: unknown;
+}
+
+interface ErrorContext {
+	code?: string | number;
+	httpStatus?: number;
+}
+
+function isLoginError(error: unknown): error is Error & { description?: string; code?: string | number } {
+	return error instanceof Error && error.name === 'VtigerLoginError';
+}
+
+/**
+ * One conversation with the Vtiger of the node's credential. The session lives in the credential
+ * (n8n's preAuthentication), so executions share it; a dead session is replaced once per request.
+ * `listtypes` and `describe` are cached for the lifetime of the client (one node execution).
+ */
+export class VtigerClient {
+	private listTypesCache?: Promise<ListTypesResult>;
+
+	private readonly describeCache = new Map<string, Promise<ModuleDescription>>();
+
+	constructor(private readonly ctx: VtigerContext) {}
+
+	private get node(): INode {
+		return this.ctx.getNode();
+	}
+
+	private async secrets(): Promise<string[]> {
+		const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+		return [credentials.sessionName, credentials.secretAccessKey].filter((s): s is string => typeof s === 'string' && s.length >= 4);
+	}
+
+	/** Builds the error users see, with secrets blanked out of everything the server sent back. */
+	private async fail(text: ErrorText, context: ErrorContext = {}): Promise<NodeApiError> {
+		const secrets = await this.secrets().catch(() => [] as string[]);
+		const redact = (s: string | undefined) => secrets.reduce((acc, secret) => acc?.split(secret).join('***'), s);
+		const message = redact(text.message) ?? '';
+		const description = redact(text.description);
+		const response: JsonObject = { message };
+		if (context.code !== undefined) response.code = context.code;
+		return new NodeApiError(this.node, response, {
+			message,
+			description,
+			httpCode: context.httpStatus !== undefined ? String(context.httpStatus) : undefined,
+		});
+	}
+
+	private async send(options: IHttpRequestOptions, freshSession: boolean): Promise<RawHttpResponse> {
+		let extra;
+		if (freshSession) {
+			const ref = this.node.credentials?.[CREDENTIAL_TYPE];
+			const data: ICredentialDataDecryptedObject = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+			// An empty expirable field makes n8n run preAuthentication (a new login) and store the result.
+			extra = {
+				credentialsDecrypted: {
+					id: ref?.id ?? '',
+					name: ref?.name ?? '',
+					type: CREDENTIAL_TYPE,
+					data: { ...data, sessionName: '' },
+				},
+			};
+		}
+		try {
+			return (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				CREDENTIAL_TYPE,
+				options,
+				extra,
+			)) as RawHttpResponse;
+		} catch (error) {
+			const original = (error as { cause?: unknown }).cause ?? error;
+			if (isLoginError(original)) {
+				throw await this.fail({ message: original.message, description: original.description }, { code: original.code });
+			}
+			const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+			throw await this.fail(explainNetworkError(original, String(credentials.url ?? '')));
+		}
+	}
+
+	private async exchange(operation: string, params: WireParams): Promise<VtigerReply> {
+		const options = buildRequest('/webservice.php', operation, params);
+		let reply = parseReply(await this.send(options, false));
+		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
+			reply = parseReply(await this.send(buildRequest('/webservice.php', operation, params), true));
+		}
+		return reply;
+	}
+
+	/** Runs one webservice operation with the credential's session and returns its `result`. */
+	async call<T = unknown>(operation: string, params: WireParams = {}): Promise<T> {
+		const reply = await this.exchange(operation, params);
+		if (reply.kind === 'success') return reply.result as T;
+		if (reply.kind === 'failure') {
+			throw await this.fail(explainFailure(operation, reply.code, reply.message), { code: reply.code });
+		}
+		throw await this.fail(explainNotJson(operation, reply), { httpStatus: reply.httpStatus });
+	}
+
+	/** Like `call`, but hands back Vtiger's own answer, failures included, for callers that decide themselves. */
+	async reply(operation: string, params: WireParams = {}): Promise<VtigerReply> {
+		return await this.exchange(operation, params);
+	}
+
+	async listTypes(): Promise<ListTypesResult> {
+		this.listTypesCache ??= this.call<ListTypesResult>('listtypes').then((r) => ({
+			types: r.types ?? [],
+			information: Array.isArray(r.information) ? {} : (r.information ?? {}),
+		}));
+		return await this.listTypesCache;
+	}
+
+	async describe(module: string): Promise<ModuleDescription> {
+		let cached = this.describeCache.get(module);
+		if (!cached) {
+			cached = this.call<ModuleDescription>('describe', { elementType: module });
+			cached.catch(() => this.describeCache.delete(module));
+			this.describeCache.set(module, cached);
+		}
+		return await cached;
+	}
+
+	async create(module: string, element: VtigerRecord): Promise<VtigerRecord> {
+		return await this.call('create', { elementType: module, element: JSON.stringify(element) });
+	}
+
+	async retrieve(id: string): Promise<VtigerRecord> {
+		return await this.call('retrieve', { id });
+	}
+
+	async revise(element: VtigerRecord): Promise<VtigerRecord> {
+		return await this.call('revise', { element: JSON.stringify(element) });
+	}
+
+	async update(element: VtigerRecord): Promise<VtigerRecord> {
+		return await this.call('update', { element: JSON.stringify(element) });
+	}
+
+	async delete(id: string): Promise<void> {
+		await this.call('delete', { id });
+	}
+
+	async query(vtql: string): Promise<VtigerRecord[]> {
+		const rows = await this.call<VtigerRecord[] | null>('query', { query: vtql });
+		return Array.isArray(rows) ? rows : [];
+	}
+
+	/** The ws id of the user the credential logs in as (known from the login). */
+	async currentUserId(): Promise<string> {
+		let { userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+		if (typeof userId !== 'string' || userId === '') {
+			await this.send(buildRequest('/webservice.php', 'listtypes', {}), true);
+			({ userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE));
+		}
+		return String(userId);
+	}
+
+	/** A new session, independent of the credential's own (for workflows that manage sessions). */
+	async openSession(): Promise<VtigerLogin> {
+		const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+		const outcome = await loginToVtiger(async (options) => await this.plainRequest(options), {
+			crmUrl: String(credentials.url ?? ''),
+			username: String(credentials.username ?? ''),
+			accessKey: String(credentials.secretAccessKey ?? ''),
+			ignoreSslIssues: credentials.ignoreSslIssues === true,
+		}).catch((error: unknown) => error);
+		if (isLoginError(outcome)) {
+			throw await this.fail({ message: outcome.message, description: outcome.description }, { code: outcome.code });
+		}
+		if (outcome instanceof Error) throw outcome;
+		return outcome as VtigerLogin;
+	}
+
+	/** One operation on an explicitly given session instead of the credential's. */
+	async replyWithSession(operation: string, sessionName: string, params: WireParams = {}): Promise<VtigerReply> {
+		const { url, ignoreSslIssues } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+		const endpoint = webserviceUrl(String(url ?? ''));
+		if (endpoint instanceof Error) throw await this.fail({ message: endpoint.message });
+		const options = {
+			...buildRequest(endpoint, operation, { ...params, sessionName }),
+			skipSslCertificateValidation: ignoreSslIssues === true,
+		};
+		try {
+			return parseReply(await this.plainRequest(options));
+		} catch (error) {
+			throw await this.fail(explainNetworkError(error, endpoint));
+		}
+	}
+
+	private async plainRequest(options: IHttpRequestOptions): Promise<RawHttpResponse> {
+		return (await this.ctx.helpers.httpRequest(options)) as RawHttpResponse;
+	}
+
+	/** Turns a non-success reply into the same error `call` would throw. */
+	async failureOf(operation: string, reply: Exclude<VtigerReply, { kind: 'success' }>): Promise<NodeApiError> {
+		return reply.kind === 'failure'
+			? await this.fail(explainFailure(operation, reply.code, reply.message), { code: reply.code })
+			: await this.fail(explainNotJson(operation, reply), { httpStatus: reply.httpStatus });
+	}
+}

@@ -1,0 +1,162 @@
+import type { VtigerReply } from './response';
+
+/** Session-class codes: the session is gone, log in again and retry once (reference 4.5, 16). */
+export const SESSION_ERROR_CODES = new Set<string | number>([
+	'INVALID_SESSIONID',
+	'SESSION_EXPIRED',
+	'SESSION_LEFT_IDLE',
+	'AUTHENTICATION_REQUIRED',
+]);
+
+/** Operations that always end in HTTP 500 on Vtiger 8.x under PHP 8 (reference 3.2, 21.1). */
+export const OPERATIONS_BROKEN_ON_PHP8: Record<string, string> = {
+	sync: 'Vtiger 8.x on PHP 8 cannot run "sync" (a known server defect).',
+	logout: 'Vtiger 8.x on PHP 8 cannot end a session over the API (a known server defect); the session stays valid.',
+	convertlead: 'Vtiger 8.x on PHP 8 cannot convert leads over the API (a known server defect); nothing was converted.',
+	files_retrieve: 'Vtiger 8.x on PHP 8 cannot download files over the API (a known server defect).',
+	retrieve_inventory: 'Vtiger 8.x on PHP 8 cannot run "retrieve_inventory" (a known server defect); use Get instead.',
+};
+
+const WRITE_OPERATIONS = new Set(['create', 'update', 'revise', 'delete', 'add_related', 'convertlead']);
+
+export interface ErrorText {
+	message: string;
+	description?: string;
+}
+
+/** A clear sentence for Vtiger's `success:false` answers. */
+export function explainFailure(operation: string, code: string | number, vtigerMessage: string): ErrorText {
+	const raw = `Vtiger said: "${vtigerMessage}" (code ${code}, operation ${operation})`;
+	const mandatory = /^(\S+) does not have a value/.exec(vtigerMessage);
+	if (code === 'MANDATORY_FIELDS_MISSING' && mandatory) {
+		return {
+			message: `The mandatory field "${mandatory[1]}" has no value`,
+			description: `Give "${mandatory[1]}" a non-empty value. ${raw}`,
+		};
+	}
+	if (code === 0 || code === '0') {
+		return {
+			message: 'Vtiger refused to save a duplicate record',
+			description: `Duplicate prevention is on for this module: a record with the same unique field values exists. Search for it and update it instead. ${raw}`,
+		};
+	}
+	const deniedModule = /denied for name : (.*)$/.exec(vtigerMessage);
+	if (code === 'ACCESS_DENIED' && deniedModule) {
+		return {
+			message: `The module "${deniedModule[1]}" does not exist or this user may not use it`,
+			description: `Module names are case-sensitive (Contacts, Accounts, HelpDesk, ...). Module > List shows the modules this user can use. ${raw}`,
+		};
+	}
+	const deniedField = /Permission to access '?\.?([^'. ]+)\.?'? attribute denied/.exec(vtigerMessage);
+	if (code === 'ACCESS_DENIED' && deniedField) {
+		return {
+			message: `The field "${deniedField[1]}" does not exist in this module or this user may not see it`,
+			description: `Field names are case-sensitive; Module > Describe lists them. ${raw}`,
+		};
+	}
+	if (code === 'ACCESS_DENIED' && /denied for id/.test(vtigerMessage)) {
+		return {
+			message: 'The record ID names no module this user can use',
+			description: `The part before the "x" of a record ID (such as 12 in 12x34) identifies the module. ${raw}`,
+		};
+	}
+	if (code === 'ACCESS_DENIED' && vtigerMessage === 'Permission to perform the operation is denied') {
+		return operation === 'create'
+			? {
+					message: 'The module does not exist or this user may not create records in it',
+					description: `Module names are case-sensitive (Contacts, Accounts, HelpDesk, ...). ${raw}`,
+				}
+			: {
+					message: 'The record was not found, was deleted, or this user may not access it',
+					description: raw,
+				};
+	}
+	if (code === 'INVALID_ID_ATTRIBUTE') {
+		return {
+			message: 'The record ID is not valid for this record',
+			description: `A record ID looks like 12x34, and its prefix must be the prefix of the record's own module (Calendar and Events differ). ${raw}`,
+		};
+	}
+	if (code === 'REFERENCE_INVALID') {
+		const field = /specified for (\S+)/.exec(vtigerMessage)?.[1];
+		return {
+			message: field ? `The field "${field}" points to a record of a module it cannot refer to` : vtigerMessage,
+			description: `Reference fields take the ID (such as 11x22) of a record of one of the modules the field refers to. ${raw}`,
+		};
+	}
+	if (code === 'QUERY_SYNTAX_ERROR') {
+		return { message: `The VTQL query is not valid: ${vtigerMessage}`, description: raw };
+	}
+	if (code === 'INVALID_USER_CREDENTIALS') {
+		return {
+			message: 'Vtiger rejected the access key',
+			description: `Check the user name and the access key (My Preferences > User Advanced Options > Access Key); an inactive user is rejected the same way. ${raw}`,
+		};
+	}
+	if (code === 'ACCESSKEY_UNDEFINED') {
+		return {
+			message: 'This Vtiger user has no access key',
+			description: `Create one in the user's preferences, or use another user. ${raw}`,
+		};
+	}
+	if (code === 'ACCESS_DENIED' && /username does not exists/.test(vtigerMessage)) {
+		return { message: 'Vtiger does not know this user name', description: raw };
+	}
+	return { message: vtigerMessage || `Vtiger answered with error ${code}`, description: raw };
+}
+
+/** A clear sentence for an answer that is not Vtiger JSON at all. */
+export function explainNotJson(operation: string, reply: Extract<VtigerReply, { kind: 'notJson' }>): ErrorText {
+	const broken = OPERATIONS_BROKEN_ON_PHP8[operation];
+	const body = reply.isEmpty ? 'an empty body' : reply.isHtml ? 'an HTML page' : 'a body that is not JSON';
+	const seen = `The server answered "${operation}" with HTTP ${reply.httpStatus} and ${body}${
+		reply.isEmpty ? '' : `: ${reply.bodyStart}`
+	}`;
+	if (broken && reply.httpStatus >= 500) {
+		return { message: broken, description: seen };
+	}
+	if (reply.isHtml || reply.httpStatus === 404) {
+		return {
+			message: `The server did not answer like Vtiger's webservice (HTTP ${reply.httpStatus}, ${body})`,
+			description: `Check the CRM URL in the credential: it must be the address of a Vtiger CRM. ${seen}`,
+		};
+	}
+	if (reply.httpStatus >= 500) {
+		return {
+			message: `Vtiger failed with a server error (HTTP ${reply.httpStatus}, ${body}) while running "${operation}"`,
+			description: `${seen}. This is a PHP error on the server; its error log says more.${
+				WRITE_OPERATIONS.has(operation) ? ' The change may have been saved: check the record before trying again.' : ''
+			}`,
+		};
+	}
+	return { message: `Vtiger's answer to "${operation}" could not be read (${body})`, description: seen };
+}
+
+/** A clear sentence for a request that got no HTTP answer at all. */
+export function explainNetworkError(error: unknown, url: string): ErrorText {
+	const e = error as { code?: string; cause?: { code?: string }; message?: string };
+	const code = e.code ?? e.cause?.code ?? '';
+	const host = (() => {
+		try {
+			return new URL(url).host;
+		} catch {
+			return url;
+		}
+	})();
+	if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/i.test(`${code} ${e.message ?? ''}`)) {
+		return {
+			message: `The TLS (https) connection to ${host} failed: ${code || e.message}`,
+			description: 'The server certificate is not trusted. Fix the certificate, or turn on "Ignore SSL Issues" in the credential if you trust this server.',
+		};
+	}
+	if (['ENOTFOUND', 'EAI_AGAIN'].includes(code)) {
+		return { message: `The host ${host} could not be found (DNS: ${code})`, description: 'Check the CRM URL in the credential.' };
+	}
+	if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED'].includes(code)) {
+		return {
+			message: `Cannot reach the Vtiger server at ${host} (${code})`,
+			description: 'Check the CRM URL in the credential and that the server is up and reachable from n8n.',
+		};
+	}
+	return { message: `The request to ${host} failed: ${e.message ?? String(error)}`, description: 'Check the CRM URL and the network.' };
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'crypto';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { explainFailure, explainNetworkError, explainNotJson, type ErrorText } from './errors';
+import { parseReply, type RawHttpResponse } from './response';
+import { webserviceUrl } from './url';
+import { buildRequest, type WireParams } from './wire';
+
+export type PlainHttpRequest = (options: IHttpRequestOptions) => Promise<RawHttpResponse>;
+
+export interface VtigerLogin {
+	sessionName: string;
+	userId: string;
+	version: string;
+	vtigerVersion: string;
+}
+
+export interface LoginSettings {
+	crmUrl: string;
+	username: string;
+	accessKey: string;
+	ignoreSslIssues?: boolean;
+}
+
+/** Failure to obtain a session: carries a sentence for people and Vtiger's code when there is one. */
+export class VtigerLoginError extends Error {
+	readonly description?: string;
+	readonly code?: string | number;
+
+	constructor(text: ErrorText, code?: string | number) {
+		super(text.message);
+		this.name = 'VtigerLoginError';
+		this.description = text.description;
+		this.code = code;
+	}
+}
+
+// Vtiger keeps one challenge token per user, so logins of one user must not overlap (reference 4.5).
+const loginQueues = new Map<string, Promise<unknown>>();
+
+async function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
+	const previous = loginQueues.get(key) ?? Promise.resolve();
+	const run = previous.then(task, task);
+	const settled = run.then(
+		() => undefined,
+		() => undefined,
+	);
+	loginQueues.set(key, settled);
+	void settled.then(() => {
+		if (loginQueues.get(key) === settled) loginQueues.delete(key);
+	});
+	return await run;
+}
+
+async function call(send: PlainHttpRequest, endpoint: string, operation: string, params: WireParams, ignoreSsl: boolean) {
+	const response = await send({ ...buildRequest(endpoint, operation, params), skipSslCertificateValidation: ignoreSsl }).catch(
+		(error: unknown) => new VtigerLoginError(explainNetworkError(error, endpoint)),
+	);
+	if (response instanceof VtigerLoginError) throw response;
+	const reply = parseReply(response);
+	if (reply.kind === 'notJson') throw new VtigerLoginError(explainNotJson(operation, reply));
+	return reply;
+}
+
+const RETRY_ONCE_CODES = new Set<string | number>(['INVALID_USER_CREDENTIALS', 'INVALID_AUTH_TOKEN']);
+
+async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings, endpoint: string, attempt: number): Promise<VtigerLogin> {
+	const ignoreSsl = settings.ignoreSslIssues === true;
+	const challenge = await call(send, endpoint, 'getchallenge', { username: settings.username }, ignoreSsl);
+	if (challenge.kind === 'failure') {
+		const text = /username does not exists/.test(challenge.message)
+			? {
+					message: `Vtiger does not know the user "${settings.username}"`,
+					description: `Check the user name in the credential (the Vtiger login name, not the e-mail). Vtiger said: "${challenge.message}"`,
+				}
+			: explainFailure('getchallenge', challenge.code, challenge.message);
+		throw new VtigerLoginError(text, challenge.code);
+	}
+	const token = (challenge.result as { token?: unknown } | null)?.token;
+	if (typeof token !== 'string' || token === '') {
+		throw new VtigerLoginError({ message: 'The server answered "getchallenge" without a token: it does not look like Vtiger' });
+	}
+	const accessKey = createHash('md5').update(token + settings.accessKey, 'utf8').digest('hex');
+	const login = await call(send, endpoint, 'login', { username: settings.username, accessKey }, ignoreSsl);
+	if (login.kind === 'failure') {
+		if (RETRY_ONCE_CODES.has(login.code) && attempt === 0) {
+			return await challengeAndLogin(send, settings, endpoint, 1);
+		}
+		const text =
+			login.code === 'INVALID_USER_CREDENTIALS'
+				? {
+						message: `Vtiger rejected the access key of user "${settings.username}"`,
+						description:
+							'Copy the access key again from Vtiger (My Preferences > User Advanced Options > Access Key). An inactive user is rejected the same way.',
+					}
+				: explainFailure('login', login.code, login.message);
+		throw new VtigerLoginError(text, login.code);
+	}
+	const result = login.result as Partial<Record<keyof VtigerLogin, unknown>> | null;
+	if (typeof result?.sessionName !== 'string' || result.sessionName === '') {
+		throw new VtigerLoginError({ message: 'The server answered "login" without a session: it does not look like Vtiger' });
+	}
+	return {
+		sessionName: result.sessionName,
+		userId: String(result.userId ?? ''),
+		version: String(result.version ?? ''),
+		vtigerVersion: String(result.vtigerVersion ?? ''),
+	};
+}
+
+/** getchallenge, then login with md5(token + access key); one login per CRM user at a time. */
+export async function loginToVtiger(send: PlainHttpRequest, settings: LoginSettings): Promise<VtigerLogin> {
+	const endpoint = webserviceUrl(settings.crmUrl);
+	if (endpoint instanceof Error) throw new VtigerLoginError({ message: endpoint.message });
+	if (!settings.username) throw new VtigerLoginError({ message: 'The credential has no user name' });
+	if (!settings.accessKey) throw new VtigerLoginError({ message: 'The credential has no access key' });
+	return await serialised(`${endpoint}\n${settings.username.toLowerCase()}`, async () =>
+		await challengeAndLogin(send, settings, endpoint, 0),
+	);
+}
