@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import * as module from './actions/module/Module.resource';
+import * as moduleResource from './actions/module/Module.resource';
 import * as query from './actions/query/Query.resource';
 import * as record from './actions/record/Record.resource';
 import { router } from './actions/router';
@@ -38,7 +38,7 @@ export class Vtiger implements INodeType {
 			},
 			...record.description,
 			...query.description,
-			...module.description,
+			...moduleResource.description,
 			...user.description,
 			...session.description,
 		],

@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { forEachItem } from '../helpers/output';
 import { VtigerClient } from '../transport/client';
-import * as module from './module/Module.resource';
+import * as moduleResource from './module/Module.resource';
 import * as query from './query/Query.resource';
 import * as record from './record/Record.resource';
 import * as session from './session/Session.resource';
@@ -19,7 +19,7 @@ const operations: Record<string, Record<string, { execute: Operation }>> = {
 		delete: record.delete,
 	},
 	query: { run: query.run },
-	module: { list: module.list, describe: module.describe },
+	module: { list: moduleResource.list, describe: moduleResource.describe },
 	user: { getCurrent: user.getCurrent },
 	session: { login: session.login, logout: session.logout, extend: session.extend },
 };

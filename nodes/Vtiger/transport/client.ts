@@ -135,7 +135,7 @@ export class VtigerClient {
 		const reply = await this.exchange(operation, params);
 		if (reply.kind === 'success') return reply.result as T;
 		if (reply.kind === 'failure') {
-			throw await this.fail(explainFailure(operation, reply.code, reply.message), { code: reply.code });
+			throw await this.fail(explainFailure(operation, reply.code, reply.message, params), { code: reply.code });
 		}
 		throw await this.fail(explainNotJson(operation, reply), { httpStatus: reply.httpStatus });
 	}

@@ -17,6 +17,19 @@ export const OPERATIONS_BROKEN_ON_PHP8: Record<string, string> = {
 	retrieve_inventory: 'Vtiger 8.x on PHP 8 cannot run "retrieve_inventory" (a known server defect); use Get instead.',
 };
 
+const named = (words: string, id: string | undefined) => (id ? `${words} ${id}` : words);
+
+function recordIdIn(params: Record<string, string>): string | undefined {
+	if (params.id) return params.id;
+	if (!params.element) return undefined;
+	try {
+		const id = (JSON.parse(params.element) as { id?: unknown }).id;
+		return typeof id === 'string' ? id : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 const WRITE_OPERATIONS = new Set(['create', 'update', 'revise', 'delete', 'add_related', 'convertlead']);
 
 export interface ErrorText {
@@ -25,7 +38,12 @@ export interface ErrorText {
 }
 
 /** A clear sentence for Vtiger's `success:false` answers. */
-export function explainFailure(operation: string, code: string | number, vtigerMessage: string): ErrorText {
+export function explainFailure(
+	operation: string,
+	code: string | number,
+	vtigerMessage: string,
+	params: Record<string, string> = {},
+): ErrorText {
 	const raw = `Vtiger said: "${vtigerMessage}" (code ${code}, operation ${operation})`;
 	const mandatory = /^(\S+) does not have a value/.exec(vtigerMessage);
 	if (code === 'MANDATORY_FIELDS_MISSING' && mandatory) {
@@ -63,17 +81,17 @@ export function explainFailure(operation: string, code: string | number, vtigerM
 	if (code === 'ACCESS_DENIED' && vtigerMessage === 'Permission to perform the operation is denied') {
 		return operation === 'create'
 			? {
-					message: 'The module does not exist or this user may not create records in it',
+					message: `The module "${params.elementType ?? ''}" does not exist or this user may not create records in it`,
 					description: `Module names are case-sensitive (Contacts, Accounts, HelpDesk, ...). ${raw}`,
 				}
 			: {
-					message: 'The record was not found, was deleted, or this user may not access it',
+					message: `${named('The record', recordIdIn(params))} was not found, was deleted, or this user may not access it`,
 					description: raw,
 				};
 	}
 	if (code === 'INVALID_ID_ATTRIBUTE') {
 		return {
-			message: 'The record ID is not valid for this record',
+			message: `${named('The record ID', recordIdIn(params))} is not valid for this record`,
 			description: `A record ID looks like 12x34, and its prefix must be the prefix of the record's own module (Calendar and Events differ). ${raw}`,
 		};
 	}
@@ -133,9 +151,25 @@ export function explainNotJson(operation: string, reply: Extract<VtigerReply, { 
 }
 
 /** A clear sentence for a request that got no HTTP answer at all. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was closed unexpectedly',
+	ECONNABORTED: 'the connection was aborted',
+	ETIMEDOUT: 'the connection timed out',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+	ENOTFOUND: 'the host name was not found (DNS)',
+	EAI_AGAIN: 'the host name could not be looked up (DNS)',
+};
+
 export function explainNetworkError(error: unknown, url: string): ErrorText {
-	const e = error as { code?: string; cause?: { code?: string }; message?: string };
-	const code = e.code ?? e.cause?.code ?? '';
+	// n8n wraps the socket error (NodeApiError around an AxiosError around a system error): read them all.
+	const chain: Array<{ code?: unknown; httpCode?: unknown; message?: unknown; cause?: unknown }> = [];
+	for (let e = error as (typeof chain)[number] | undefined; e && chain.length < 5; e = e.cause as typeof e) chain.push(e);
+	const code =
+		chain.map((e) => [e.code, e.httpCode]).flat().find((c): c is string => typeof c === 'string' && /^E[A-Z_]+$|CERT|SSL/.test(c)) ?? '';
+	const messages = chain.map((e) => String(e.message ?? '')).join(' ');
+	const innermost = String(chain.at(-1)?.message ?? error);
 	const host = (() => {
 		try {
 			return new URL(url).host;
@@ -143,20 +177,19 @@ export function explainNetworkError(error: unknown, url: string): ErrorText {
 			return url;
 		}
 	})();
-	if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/i.test(`${code} ${e.message ?? ''}`)) {
+	if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/i.test(`${code} ${messages}`)) {
 		return {
-			message: `The TLS (https) connection to ${host} failed: ${code || e.message}`,
+			message: `The TLS (https) connection to ${host} failed: ${code || innermost}`,
 			description: 'The server certificate is not trusted. Fix the certificate, or turn on "Ignore SSL Issues" in the credential if you trust this server.',
 		};
 	}
-	if (['ENOTFOUND', 'EAI_AGAIN'].includes(code)) {
-		return { message: `The host ${host} could not be found (DNS: ${code})`, description: 'Check the CRM URL in the credential.' };
-	}
-	if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED'].includes(code)) {
+	// n8n replaces messages that contain a Node error code, so the code goes into the description.
+	const reason = NETWORK_FAILURES[code];
+	if (reason) {
 		return {
-			message: `Cannot reach the Vtiger server at ${host} (${code})`,
-			description: 'Check the CRM URL in the credential and that the server is up and reachable from n8n.',
+			message: `Cannot reach the Vtiger server at ${host}: ${reason}`,
+			description: `Check the CRM URL in the credential and that the server is up and reachable from n8n (${code}).`,
 		};
 	}
-	return { message: `The request to ${host} failed: ${e.message ?? String(error)}`, description: 'Check the CRM URL and the network.' };
+	return { message: `The request to ${host} failed: ${innermost}`, description: 'Check the CRM URL and the network.' };
 }

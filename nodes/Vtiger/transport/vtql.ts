@@ -1,6 +1,7 @@
 /**
  * The only place that writes VTQL. Values are always quoted and escaped (reference 9.3): `\` becomes
- * `\\`, `'` becomes `''`; in LIKE patterns a literal `%` or `_` becomes `\\%` / `\\_`.
+ * `\\`, `'` becomes `''`; in LIKE patterns `\`, `%` and `_` are first escaped for LIKE, so a
+ * literal `%` is written `\\%` and a literal `\` is written `\\\\`.
  * Names are checked to be plain identifiers, because VTQL has no way to quote them.
  */
 
@@ -79,9 +80,10 @@ export function quote(value: string, field?: string): string {
 
 function likePattern(value: string, operator: 'contains' | 'startsWith' | 'endsWith', field: string): string {
 	if (value === '') throw new VtqlError(`The condition on "${field}" needs a value to search for`, field);
-	const literal = escapeText(value).replace(/%/g, '\\\\%').replace(/_/g, '\\\\_');
+	// Escaped for LIKE first (\ % _ become literal), then for the string literal around it.
+	const literal = value.replace(/\\/g, '\\\\').replace(/%/g, '\\%').replace(/_/g, '\\_');
 	const pattern = operator === 'contains' ? `%${literal}%` : operator === 'startsWith' ? `${literal}%` : `%${literal}`;
-	return `'${pattern}'`;
+	return `'${escapeText(pattern)}'`;
 }
 
 function listOf(value: string | string[]): string[] {

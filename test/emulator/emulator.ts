@@ -1,0 +1,148 @@
+/** The emulator facade used by tests: starts the HTTP server and exposes test controls. */
+import { randomInt } from 'crypto';
+import { Clock } from './clock';
+import { seedDemoData } from './demo-data';
+import { Faults, type FaultSpec } from './faults';
+import { Metadata, type FieldDescriptor } from './metadata';
+import type { Backend } from './operations';
+import { QueryEngine } from './query';
+import { Records } from './records';
+import { WebserviceServer, type LoggedRequest } from './server';
+import { Sessions } from './sessions';
+import { Store } from './store';
+import { addUserRecord, seedDirectory, type NewUser } from './users';
+
+export interface EmulatorOptions {
+	/** Default 0 = random free port; always listens on 127.0.0.1. */
+	port?: number;
+	/** Delay added to every request, default 0. */
+	latencyMs?: number;
+	/** Default 8: sync, logout, convertlead, files_retrieve, retrieve_inventory answer HTTP 500. */
+	phpVersion?: 7 | 8;
+	/** Default 1440 (PHP session.gc_maxlifetime). */
+	sessionIdleSeconds?: number;
+	/** Seed the demo data set at start. */
+	demoData?: boolean;
+	/** Fixed admin access key (default: random 16 alphanumerics). */
+	accessKey?: string;
+}
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export function randomAccessKey(): string {
+	let s = '';
+	for (let i = 0; i < 16; i++) s += ALNUM[randomInt(ALNUM.length)];
+	return s;
+}
+
+export class VtigerEmulator {
+	readonly username = 'admin';
+	readonly accessKey: string;
+	readonly clock: { now(): Date; set(d: Date): void; advance(seconds: number): void; useRealTime(): void };
+	private urlValue = '';
+	private readonly backend: Backend;
+	private readonly faults = new Faults();
+	private readonly server: WebserviceServer;
+
+	private constructor(options: EmulatorOptions) {
+		const clock = new Clock();
+		const meta = new Metadata();
+		const store = new Store(meta);
+		const records = new Records(meta, store, clock);
+		this.backend = {
+			meta,
+			store,
+			records,
+			clock,
+			sessions: new Sessions(clock, options.sessionIdleSeconds ?? 1440),
+			queries: new QueryEngine(meta, store, records),
+			phpVersion: options.phpVersion ?? 8,
+		};
+		this.clock = clock;
+		this.accessKey = options.accessKey ?? randomAccessKey();
+		seedDirectory(store, this.accessKey);
+		if (options.demoData) seedDemoData(records, clock);
+		this.server = new WebserviceServer(this.backend, this.faults);
+		this.server.latencyMs = options.latencyMs ?? 0;
+	}
+
+	static async start(options: EmulatorOptions = {}): Promise<VtigerEmulator> {
+		const emulator = new VtigerEmulator(options);
+		const port = await emulator.server.listen(options.port ?? 0);
+		emulator.urlValue = `http://127.0.0.1:${port}`;
+		return emulator;
+	}
+
+	/** Base URL; the webservice is at url + '/webservice.php'. */
+	get url(): string {
+		return this.urlValue;
+	}
+
+	/** Every request, in arrival order. */
+	get requests(): LoggedRequest[] {
+		return this.server.requests;
+	}
+
+	clearRequests(): void {
+		this.server.requests.length = 0;
+	}
+
+	count(operation: string): number {
+		const op = operation.toLowerCase();
+		return this.server.requests.filter((r) => r.operation === op).length;
+	}
+
+	/** Adds a user; without accessKey its login fails with ACCESSKEY_UNDEFINED. Returns 19xN. */
+	addUser(u: NewUser): string {
+		const rec = addUserRecord(this.backend.store, u);
+		return this.backend.records.wsId('Users', rec.num);
+	}
+
+	killAllSessions(): void {
+		this.backend.sessions.killAll();
+	}
+
+	/** Kills every live session once `requests` more requests have been answered. */
+	killSessionsAfter(requests: number): void {
+		this.server.afterRequests(requests, () => this.killAllSessions());
+	}
+
+	setSessionIdleSeconds(s: number): void {
+		this.backend.sessions.idleSeconds = s;
+	}
+
+	setLatency(ms: number): void {
+		this.server.latencyMs = ms;
+	}
+
+	injectFault(f: FaultSpec): void {
+		this.faults.add(f);
+	}
+
+	/** Seeds a record directly (no validation); returns its ws id. */
+	insert(module: string, fields: Record<string, string>): string {
+		if (!this.backend.meta.has(module)) throw new Error(`Unknown module ${module}`);
+		const rec = this.backend.records.seed(module, fields);
+		return this.backend.records.wsId(rec.module, rec.num);
+	}
+
+	/** Live (not deleted) records as retrieve shows them. */
+	records(module: string): Array<Record<string, string | null>> {
+		return this.backend.store.all(module).map((r) => this.backend.records.present(r));
+	}
+
+	idPrefix(module: string): string {
+		return String(this.backend.meta.prefix(module));
+	}
+
+	addField(module: string, field: object): void {
+		const f = field as Partial<FieldDescriptor>;
+		if (typeof f.name !== 'string' || typeof f.type?.name !== 'string') throw new Error('field needs name and type.name');
+		const defaults = { mandatory: false, editable: true, nullable: true, default: '', label: f.name, isunique: false };
+		this.backend.meta.addField(module, { ...defaults, ...f } as FieldDescriptor);
+	}
+
+	stop(): Promise<void> {
+		return this.server.close();
+	}
+}

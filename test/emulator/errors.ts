@@ -1,0 +1,55 @@
+/**
+ * Webservice error model. Messages and codes are quoted from the protocol
+ * reference (sections 4, 5, 6, 8, 9.7 and 16) exactly as Vtiger 8.3.0 sends them.
+ */
+export class WsError extends Error {
+	constructor(
+		readonly code: string | number,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** A PHP fatal error: HTTP 500 with an empty body (ref 2.4, 2.6, 21). */
+export class PhpFatal extends Error {
+	constructor(reason = 'PHP fatal error') {
+		super(reason);
+	}
+}
+
+export const Msg = {
+	denied: 'Permission to perform the operation is denied',
+	deniedForId: 'Permission to perform the operation is denied for id',
+	deniedForQuery: 'Permission to perform the operation is denied for query',
+	deniedForName: (name: string) => `Permission to perform the operation is denied for name : ${name}`,
+	cannotAssign: 'Cannot assign record to the given user',
+	idIncorrect: 'Id specified is incorrect',
+	unknownError: 'Unknown Error while processing request',
+	invalidSession: 'Session Identifier provided is Invalid',
+	authRequired: 'Authencation required',
+	authFailed: 'Authencation Failed',
+	invalidToken: 'Specified token is invalid or expired',
+	invalidCredentials: 'Invalid username or password',
+	accessKeyUndefined: 'Access key for the user is undefined',
+	noUsername: 'No username given',
+	unknownUsername: 'username does not exists',
+	recordNotFound: 'Record you are trying to access is not found',
+	duplicate: 'Duplicate(s) detected!',
+} as const;
+
+export const err = {
+	accessDenied: (message: string = Msg.denied) => new WsError('ACCESS_DENIED', message),
+	invalidId: () => new WsError('INVALID_ID_ATTRIBUTE', Msg.idIncorrect),
+	internal: () => new WsError('INTERNAL_SERVER_ERROR', Msg.unknownError),
+	mandatory: (field: string) => new WsError('MANDATORY_FIELDS_MISSING', `${field} does not have a value`),
+	referenceInvalid: (field: string) =>
+		new WsError('REFERENCE_INVALID', `Invalid reference specified for ${field}`),
+	duplicate: () => new WsError(0, Msg.duplicate),
+	invalidSession: () => new WsError('INVALID_SESSIONID', Msg.invalidSession),
+	authRequired: () => new WsError('AUTHENTICATION_REQUIRED', Msg.authRequired),
+	authFailure: () => new WsError('AUTHENTICATION_FAILURE', Msg.authFailed),
+	querySyntax: (message: string) => new WsError('QUERY_SYNTAX_ERROR', message),
+	recordNotFound: () => new WsError('RECORD_NOT_FOUND', Msg.recordNotFound),
+	notSupported: (message: string = Msg.denied) => new WsError('OPERATION_NOT_SUPPORTED', message),
+};

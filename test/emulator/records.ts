@@ -1,0 +1,324 @@
+/**
+ * Record semantics: ws id parsing (ref 5), create/update/revise/delete validation and storage
+ * (ref 7, 8), and the record shape returned by retrieve and by query (ref 2.5, 7.6, 7.7, 9.1).
+ */
+import { formatDateTime, type Clock } from './clock';
+import { err, Msg, WsError } from './errors';
+import { INVENTORY_MODULES, isTrue, type FieldDescriptor, type Metadata } from './metadata';
+import type { Store, StoredRecord } from './store';
+import { emptyValue, htmlEntities, mysqlNumber, phpString, storeValue } from './values';
+
+export interface Caller {
+	userId: number;
+	isAdmin: boolean;
+}
+
+export interface ParsedId {
+	module: string;
+	num: number;
+	/** The id as echoed back by the server (`12x03` stays `12x03`, ref 5). */
+	echo: string;
+}
+
+export type WriteMode = 'create' | 'update' | 'revise';
+export type Shape = 'retrieve' | 'query';
+
+/** Fields the server maintains itself; client values are ignored (ref 7.1). */
+const SYSTEM_FIELDS = new Set(['id', 'createdtime', 'modifiedtime', 'modifiedby', 'creator']);
+/** Modules with duplicate prevention enabled on a fresh install (ref 8.7). */
+const DUPLICATE_PREVENTION = new Set(['Accounts']);
+/** Empty references that retrieve returns as "" instead of null (ref 2.5). */
+const EMPTY_STRING_REFERENCES: Record<string, string[]> = {
+	Calendar: ['parent_id', 'contact_id'],
+	Events: ['parent_id', 'contact_id'],
+	Users: ['reports_to_id'],
+	Quotes: ['potential_id'],
+};
+/** Users fields never returned on 8.3.0 (ref 15.1). */
+const HIDDEN_USER_FIELDS = new Set(['user_password', 'confirm_password', 'accesskey']);
+/** Actor key columns returned by retrieve besides `id` (ref 8.2). */
+const ACTOR_KEY_COLUMN: Record<string, string> = { Groups: 'groupid', DocumentFolders: 'folderid', Tax: 'taxid' };
+
+const isEmptyInput = (v: unknown): boolean => v === undefined || v === null || v === '';
+const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+export class Records {
+	constructor(
+		private readonly meta: Metadata,
+		private readonly store: Store,
+		private readonly clock: Clock,
+	) {}
+
+	// ---- ids -------------------------------------------------------------------------------
+
+	/** Ref 5: `abc`/`x12x3`/unknown prefix → denied for id; bare number → denied; `12X3` → incorrect. */
+	parseId(raw: string | undefined, whenMissing: () => WsError = () => err.accessDenied(Msg.deniedForId)): ParsedId {
+		if (raw === undefined || raw === '') throw whenMissing();
+		const head = /^\s*(\d+)/.exec(raw);
+		if (!head) throw err.accessDenied(Msg.deniedForId);
+		const module = this.meta.moduleByPrefix(Number(head[1]));
+		if (!module) throw err.accessDenied(Msg.deniedForId);
+		const rest = raw.slice(head[0].length);
+		if (rest === '') throw err.accessDenied();
+		const tail = /^x(\d+)(x.*)?$/.exec(rest);
+		if (!tail) throw err.invalidId();
+		return { module, num: Number(tail[1]), echo: `${head[1]}x${tail[1]}` };
+	}
+
+	/** Missing/deleted → ACCESS_DENIED (ref 21 row 22); other module → INVALID_ID_ATTRIBUTE. */
+	resolve(id: ParsedId): StoredRecord {
+		const rec = this.store.lookup(id.module, id.num);
+		if (!rec || rec.deleted) throw err.accessDenied();
+		if (rec.module !== id.module) throw err.invalidId();
+		return rec;
+	}
+
+	wsId(module: string, num: number): string {
+		return `${this.meta.prefix(module)}x${num}`;
+	}
+
+	// ---- reading ---------------------------------------------------------------------------
+
+	/** Output value of one field; `query` returns NULL columns as null (ref 2.5). */
+	formatValue(rec: StoredRecord, f: FieldDescriptor, shape: Shape): string | null {
+		const v = rec.values[f.name];
+		switch (f.type.name) {
+			case 'reference': {
+				if (rec.module === 'Users' && f.name === 'roleid') return v ?? '';
+				if (!v) {
+					if (shape === 'query') return null;
+					return EMPTY_STRING_REFERENCES[rec.module]?.includes(f.name) ? '' : null;
+				}
+				return this.referenceOut(f.type.refersTo ?? [], Number(v));
+			}
+			case 'owner':
+				return v ? this.ownerOut(Number(v)) : shape === 'query' ? null : '';
+			case 'date':
+			case 'time':
+			case 'datetime':
+				return v ? v : shape === 'query' ? null : '';
+			default:
+				return v ?? emptyValue(f.name, f.type.name);
+		}
+	}
+
+	/** Ref 7.6: first module of refersTo holding the record; deleted/missing target → null. */
+	private referenceOut(refersTo: string[], num: number): string | null {
+		for (const module of refersTo) {
+			if (!this.meta.has(module)) continue;
+			if (this.store.live(module, num)) return this.wsId(module, num);
+		}
+		return null;
+	}
+
+	/** Ref 7.6 / 21 row 17: owners are stored as a bare number; unknown ones read back without prefix. */
+	ownerOut(num: number): string {
+		if (this.store.user(num)) return this.wsId('Users', num);
+		if (this.store.group(num)) return this.wsId('Groups', num);
+		return String(num);
+	}
+
+	visibleFields(module: string): FieldDescriptor[] {
+		return this.meta
+			.fields(module)
+			.filter((f) => !this.meta.isPseudoField(f) && !(module === 'Users' && HIDDEN_USER_FIELDS.has(f.name)));
+	}
+
+	label(rec: StoredRecord): string {
+		return htmlEntities(
+			this.meta
+				.labelFieldNames(rec.module)
+				.map((n) => rec.values[n] ?? '')
+				.filter((v) => v !== '')
+				.join(' '),
+		);
+	}
+
+	/** The record as retrieve/create/update/revise return it (ref 8.1, 8.2). */
+	present(rec: StoredRecord, echoId?: string): Record<string, string | null> {
+		const out: Record<string, string | null> = {};
+		const id = echoId ?? this.wsId(rec.module, rec.num);
+		let idWritten = false;
+		for (const f of this.visibleFields(rec.module)) {
+			if (f.name === 'id') {
+				out.id = id;
+				idWritten = true;
+			} else out[f.name] = this.formatValue(rec, f, 'retrieve');
+		}
+		if (!idWritten) out.id = id;
+		const key = ACTOR_KEY_COLUMN[rec.module];
+		if (key) out[key] = String(rec.num);
+		if (this.meta.isCrmModule(rec.module)) out.label = this.label(rec);
+		return out;
+	}
+
+	// ---- writing ---------------------------------------------------------------------------
+
+	create(caller: Caller, module: string, element: Record<string, unknown>): StoredRecord {
+		if (!this.meta.isEntity(module) && !caller.isAdmin) throw err.accessDenied();
+		this.checkMandatory(module, element, 'create');
+		const values = this.blankValues(module);
+		this.apply(caller, module, element, 'create', values);
+		this.checkDuplicate(module, values, undefined);
+		// 8.3.0 rejects every inventory create and Users create after validation (ref 14.1, 16).
+		if (INVENTORY_MODULES.has(module) || module === 'Users') throw err.invalidId();
+		const now = formatDateTime(this.clock.now());
+		values.createdtime = now;
+		values.modifiedtime = now;
+		values.modifiedby = String(caller.userId);
+		if (this.meta.field(module, 'creator')) values.creator = String(caller.userId);
+		if (!values.source && this.meta.field(module, 'source')) values.source = 'WEBSERVICE';
+		const numberField = this.meta.recordNumberField(module);
+		if (numberField) values[numberField] = this.store.nextRecordNumber(module);
+		return this.store.add(this.effectiveModule(module, values), values);
+	}
+
+	update(caller: Caller, rec: StoredRecord, element: Record<string, unknown>, mode: 'update' | 'revise'): StoredRecord {
+		if (!this.meta.isEntity(rec.module) && !caller.isAdmin) throw err.accessDenied();
+		this.checkMandatory(rec.module, element, mode);
+		const values = { ...rec.values };
+		this.apply(caller, rec.module, element, mode, values);
+		this.checkDuplicate(rec.module, values, rec.num);
+		values.modifiedtime = formatDateTime(this.clock.now());
+		if (this.meta.field(rec.module, 'modifiedby')) values.modifiedby = String(caller.userId);
+		rec.values = values;
+		rec.module = this.effectiveModule(rec.module, values);
+		return rec;
+	}
+
+	delete(caller: Caller, rec: StoredRecord): void {
+		if (rec.module === 'Users') throw err.accessDenied();
+		if (!this.meta.isEntity(rec.module) && !caller.isAdmin) throw err.accessDenied();
+		rec.deleted = true;
+		rec.values.modifiedtime = formatDateTime(this.clock.now());
+	}
+
+	/** Direct seeding without validation: defaults, times and owner admin when missing. */
+	seed(module: string, fields: Record<string, string>): StoredRecord {
+		const values = this.blankValues(module);
+		for (const f of this.meta.fields(module)) {
+			if (!has(fields, f.name) || f.name === 'id') continue;
+			const v = fields[f.name];
+			if (f.type.name === 'reference' || f.type.name === 'owner') {
+				const m = /x(\d+)$/.exec(v);
+				values[f.name] = m ? m[1] : v;
+			} else if (['createdtime', 'modifiedtime', 'source'].includes(f.name) || f.type.name === 'string' || f.type.name === 'text') {
+				values[f.name] = v;
+			} else values[f.name] = storeValue(f.name, f.type.name, v);
+		}
+		const now = formatDateTime(this.clock.now());
+		values.createdtime ||= now;
+		values.modifiedtime ||= values.createdtime;
+		if (this.meta.field(module, 'assigned_user_id')) values.assigned_user_id ||= '1';
+		if (this.meta.field(module, 'modifiedby')) values.modifiedby ||= '1';
+		if (this.meta.field(module, 'source')) values.source ||= 'WEBSERVICE';
+		const numberField = this.meta.recordNumberField(module);
+		if (numberField && !values[numberField]) values[numberField] = this.store.nextRecordNumber(module);
+		return this.store.add(this.effectiveModule(module, values), values);
+	}
+
+	private blankValues(module: string): Record<string, string> {
+		const values: Record<string, string> = {};
+		for (const f of this.meta.fields(module)) {
+			if (f.name !== 'id' && !this.meta.isPseudoField(f)) values[f.name] = emptyValue(f.name, f.type.name);
+		}
+		// Ref 15.7: an unset Events reminder reads back as "".
+		if (module === 'Events' || module === 'Calendar') values.reminder_time = '';
+		return values;
+	}
+
+	/** Ref 15.7 / 21 row 18: an activity is a Calendar task only when activitytype is "Task". */
+	private effectiveModule(module: string, values: Record<string, string>): string {
+		if (module !== 'Calendar' && module !== 'Events') return module;
+		return values.activitytype === 'Task' ? 'Calendar' : 'Events';
+	}
+
+	/** Ref 8.1/8.3/8.4: first missing mandatory field in describe order; "0" is a value. */
+	private checkMandatory(module: string, element: Record<string, unknown>, mode: WriteMode): void {
+		for (const f of this.meta.fields(module)) {
+			if (f.mandatory !== true || !isTrue(f.editable)) continue;
+			if (module === 'Users' && mode !== 'create' && (f.type.name === 'password' || f.name === 'roleid')) continue;
+			const present = has(element, f.name);
+			if (mode === 'revise' && !present) continue;
+			if (!present || isEmptyInput(element[f.name])) throw err.mandatory(f.name);
+		}
+	}
+
+	private apply(
+		caller: Caller,
+		module: string,
+		element: Record<string, unknown>,
+		mode: WriteMode,
+		values: Record<string, string>,
+	): void {
+		for (const f of this.meta.fields(module)) {
+			const supplied = has(element, f.name);
+			if (module === 'Events' && f.name === 'reminder_time' && mode !== 'create' && !supplied) values.reminder_time = '';
+			if (!supplied || SYSTEM_FIELDS.has(f.name)) continue;
+			const raw = element[f.name];
+			if (f.name === 'source') {
+				if (mode === 'create' && phpString(raw) !== '') values.source = phpString(raw);
+				continue;
+			}
+			if (!isTrue(f.editable) || this.meta.isPseudoField(f) || f.type.name === 'password') continue;
+			switch (f.type.name) {
+				case 'reference': {
+					const s = phpString(raw);
+					if (module === 'Users' && f.name === 'roleid') values.roleid = s;
+					else if (s === '') {
+						if (mode === 'revise') values[f.name] = '';
+					} else values[f.name] = this.referenceIn(f, s);
+					break;
+				}
+				case 'owner':
+					values[f.name] = this.ownerIn(caller, phpString(raw));
+					break;
+				default:
+					if (module === 'Events' && f.name === 'reminder_time') {
+						const seconds = mysqlNumber(phpString(raw));
+						values.reminder_time = seconds > 0 ? String(Math.ceil(seconds / 60)) : '';
+					} else values[f.name] = storeValue(f.name, f.type.name, raw);
+			}
+		}
+	}
+
+	/** Ref 7.6: no `x` or module outside refersTo → REFERENCE_INVALID; unknown prefix → denied for id. */
+	private referenceIn(f: FieldDescriptor, s: string): string {
+		const x = s.indexOf('x');
+		if (x < 0) throw err.referenceInvalid(f.name);
+		const prefix = s.slice(0, x);
+		const target = /^\d+$/.test(prefix) ? this.meta.moduleByPrefix(Number(prefix)) : undefined;
+		if (!target) throw err.accessDenied(Msg.deniedForId);
+		const refersTo = f.type.refersTo ?? [];
+		if (!refersTo.includes(target)) throw err.referenceInvalid(f.name);
+		const num = s.slice(x + 1);
+		if (!/^\d+$/.test(num)) throw err.referenceInvalid(f.name);
+		return String(Number(num));
+	}
+
+	/** Ref 7.6: admins are not validated beyond the ws id shape; others only self or a group. */
+	private ownerIn(caller: Caller, s: string): string {
+		const m = /^(\d+)x(\d+)$/.exec(s);
+		if (!m) throw err.accessDenied(Msg.cannotAssign);
+		const num = Number(m[2]);
+		if (!caller.isAdmin) {
+			const module = this.meta.moduleByPrefix(Number(m[1]));
+			const ok = (module === 'Users' && num === caller.userId) || (module === 'Groups' && !!this.store.group(num));
+			if (!ok) throw err.accessDenied(Msg.cannotAssign);
+		}
+		return String(num);
+	}
+
+	/** Ref 8.7: case-insensitive, untrimmed comparison on the isunique fields. */
+	private checkDuplicate(module: string, values: Record<string, string>, self: number | undefined): void {
+		if (!DUPLICATE_PREVENTION.has(module)) return;
+		const unique = this.meta.fields(module).filter((f) => f.isunique === true);
+		if (unique.length === 0) return;
+		for (const other of this.store.all(module)) {
+			if (other.num === self) continue;
+			if (unique.every((f) => (other.values[f.name] ?? '').toLowerCase() === (values[f.name] ?? '').toLowerCase())) {
+				throw err.duplicate();
+			}
+		}
+	}
+}

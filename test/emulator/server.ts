@@ -1,0 +1,178 @@
+/**
+ * HTTP front end: only /webservice.php exists (anything else is an Apache 404 page). Parses the
+ * request like PHP, serialises requests per session (ref 4.5), applies latency and injected
+ * faults, writes JSON exactly as 8.3.0 does (ref 2.3-2.6) and logs every request.
+ */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import { PhpFatal, WsError } from './errors';
+import { APACHE_404, Faults, HTML_ERROR_PAGE, PHP_WARNING, type FaultKind } from './faults';
+import { parseBody, parseUrlEncoded, type ParsedParams } from './http-params';
+import { OPERATIONS, runOperation, type Backend, type RequestContext } from './operations';
+import { KeyedLock } from './sessions';
+import { encodeJson } from './values';
+
+export interface LoggedRequest {
+	operation: string;
+	method: 'GET' | 'POST';
+	sessionName?: string;
+	success: boolean;
+	code?: string | number;
+	httpStatus: number;
+	at: number;
+}
+
+type Reply =
+	| { kind: 'json'; envelope: { success: boolean; result?: unknown; error?: { message: string; code: string | number } } }
+	| { kind: 'fatal' }
+	| { kind: 'text'; body: string };
+
+const NO_CACHE = {
+	'Cache-Control': 'no-store, no-cache, must-revalidate',
+	Pragma: 'no-cache',
+	Expires: 'Thu, 19 Nov 1981 08:52:00 GMT',
+};
+
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+export class WebserviceServer {
+	readonly requests: LoggedRequest[] = [];
+	latencyMs = 0;
+	private countdowns: Array<{ remaining: number; action: () => void }> = [];
+
+	/** Runs `action` once `count` more requests have been answered. */
+	afterRequests(count: number, action: () => void): void {
+		this.countdowns.push({ remaining: count, action });
+	}
+	private readonly lock = new KeyedLock();
+	private readonly server: http.Server;
+
+	constructor(
+		private readonly backend: Backend,
+		private readonly faults: Faults,
+	) {
+		this.server = http.createServer((req, res) => {
+			this.handle(req, res).catch(() => {
+				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0' });
+				res.end();
+			});
+		});
+		this.server.keepAliveTimeout = 1000;
+	}
+
+	listen(port: number): Promise<number> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, '127.0.0.1', () => resolve((this.server.address() as AddressInfo).port));
+		});
+	}
+
+	close(): Promise<void> {
+		return new Promise((resolve) => {
+			this.server.close(() => resolve());
+			this.server.closeAllConnections();
+		});
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const at = Date.now();
+		const method: 'GET' | 'POST' = req.method === 'POST' ? 'POST' : 'GET';
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const body = method === 'POST' ? await readBody(req) : Buffer.alloc(0);
+		const log = (operation: string, status: number, reply?: Reply, sessionName?: string): void => {
+			for (const countdown of this.countdowns) if (--countdown.remaining === 0) countdown.action();
+			this.countdowns = this.countdowns.filter((c) => c.remaining > 0);
+			const env = reply?.kind === 'json' ? reply.envelope : undefined;
+			this.requests.push({
+				operation,
+				method,
+				sessionName,
+				success: env?.success === true,
+				code: env?.error?.code,
+				httpStatus: status,
+				at,
+			});
+		};
+
+		if (url.pathname !== '/webservice.php') {
+			await delay(this.latencyMs);
+			res.writeHead(404, { 'Content-Type': 'text/html; charset=iso-8859-1' });
+			res.end(APACHE_404(url.pathname));
+			log('', 404);
+			return;
+		}
+
+		const query = parseUrlEncoded(url.search.slice(1));
+		const parsedBody = method === 'POST' ? parseBody(body, req.headers['content-type']) : undefined;
+		const post: ParsedParams | undefined = parsedBody === 'json' ? undefined : parsedBody;
+		const operation = (post?.values.get('operation') ?? query.values.get('operation') ?? '').toLowerCase();
+		const sessionName = post?.values.get('sessionName') ?? query.values.get('sessionName');
+		const def = Object.prototype.hasOwnProperty.call(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+
+		// Ref 2.6 / 21 rows 7 and 9: unknown operation, JSON body, array parameters → HTTP 500.
+		const broken = !def || parsedBody === 'json' || query.arrayKeys.length > 0 || (post?.arrayKeys.length ?? 0) > 0;
+		const fault = this.faults.take(operation);
+		const lockKey = sessionName && sessionName !== 'null' ? sessionName : undefined;
+
+		const reply = await this.lock.run(lockKey, async (): Promise<Reply> => {
+			await delay(this.latencyMs);
+			if (fault === 'empty-500' || broken) return { kind: 'fatal' };
+			if (fault === 'html-page') return { kind: 'text', body: HTML_ERROR_PAGE };
+			const ctx: RequestContext = {
+				method,
+				query: query.values,
+				body: post?.values ?? new Map(),
+				sessionName,
+				operationInBody: post?.values.has('operation') ?? false,
+			};
+			const format = post?.values.get('format') ?? query.values.get('format');
+			const badFormat = format !== undefined && format !== 'json';
+			if (badFormat && def!.jsonParams) return { kind: 'fatal' };
+			const r = this.execute(ctx, def!);
+			return badFormat ? { kind: 'fatal' } : r;
+		});
+		this.write(res, reply, fault);
+		log(operation, reply.kind === 'fatal' ? 500 : 200, reply, sessionName);
+	}
+
+	private execute(ctx: RequestContext, def: (typeof OPERATIONS)[string]): Reply {
+		try {
+			const outcome = runOperation(this.backend, def, ctx);
+			if (outcome.kind === 'text') return { kind: 'text', body: outcome.body };
+			return { kind: 'json', envelope: { success: true, result: outcome.result } };
+		} catch (e) {
+			if (e instanceof WsError) return { kind: 'json', envelope: { success: false, error: { message: e.message, code: e.code } } };
+			if (e instanceof PhpFatal) return { kind: 'fatal' };
+			// An unexpected bug in the emulator: surface it like a PHP fatal error, but loudly.
+			console.error('[vtiger-emulator] internal error', e);
+			return { kind: 'fatal' };
+		}
+	}
+
+	private write(res: http.ServerResponse, reply: Reply, fault: FaultKind | undefined): void {
+		if (reply.kind === 'fatal') {
+			res.writeHead(500, { ...NO_CACHE, 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0', Connection: 'close' });
+			res.end();
+			return;
+		}
+		if (reply.kind === 'text') {
+			res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'text/html; charset=UTF-8' });
+			res.end(reply.body);
+			return;
+		}
+		let text = encodeJson(reply.envelope);
+		if (fault === 'php-warning') text = PHP_WARNING + text;
+		if (fault === 'invalid-json') text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+		res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'application/json' });
+		res.end(text);
+	}
+}

@@ -1,0 +1,156 @@
+/**
+ * Value storage rules of ref 7 (what the server stores for a given input) and the output
+ * encodings of ref 2.5 / 7.7 (raw UTF-8 JSON, HTML-entity-encoded labels).
+ */
+
+/** How PHP turns a decoded JSON value into the string it saves (ref 7.1). */
+export function phpString(v: unknown): string {
+	if (v === null || v === undefined) return '';
+	if (typeof v === 'boolean') return v ? '1' : '0';
+	if (typeof v === 'number') return String(v);
+	if (typeof v === 'string') return v;
+	if (Array.isArray(v)) return v.map(phpString).join(' |##| ');
+	return 'Array';
+}
+
+/** MySQL's numeric reading of a string: the leading number, else 0 (ref 7.4). */
+export function mysqlNumber(s: string): number {
+	const m = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i.exec(s);
+	return m ? Number(m[0]) : 0;
+}
+
+const DECIMALS: Record<string, number> = { probability: 3, quantity: 3 };
+
+function isValidDate(y: number, m: number, d: number): boolean {
+	const dt = new Date(Date.UTC(y, m - 1, d));
+	return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/**
+ * Stored form of a value for a field type (references and owners are handled by the record
+ * layer). Booleans ref 7.2, dates 7.3 (strict: only exact YYYY-MM-DD is kept), numbers 7.4,
+ * multipicklists 7.5, script tags 7.7, non-BMP characters 2.5.
+ */
+export function storeValue(fieldName: string, typeName: string, input: unknown): string {
+	switch (typeName) {
+		case 'boolean':
+			return input === true || input === 1 || input === '1' || input === 'on' ? '1' : '0';
+		case 'integer': {
+			const s = phpString(input);
+			return String(Math.round(mysqlNumber(s)));
+		}
+		case 'double':
+		case 'currency': {
+			const n = mysqlNumber(phpString(input));
+			return n.toFixed(DECIMALS[fieldName] ?? 8);
+		}
+		case 'date': {
+			const s = phpString(input);
+			const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+			if (!m) return '';
+			const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+			if (mo < 1 || mo > 12 || d < 1 || d > 31) return '';
+			return isValidDate(y, mo, d) ? s : '0000-00-00';
+		}
+		case 'datetime': {
+			const s = phpString(input);
+			return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) ? s : '';
+		}
+		default:
+			return sanitizeText(phpString(input));
+	}
+}
+
+function sanitizeText(s: string): string {
+	let out = s.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+	if (/<script\b[^>]*>/i.test(out)) out = out.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+	return out;
+}
+
+/** Value stored for a field nobody supplied (ref 7.4: unset numbers read back as 0). */
+export function emptyValue(fieldName: string, typeName: string): string {
+	switch (typeName) {
+		case 'boolean':
+			return '0';
+		case 'integer':
+			return '0';
+		case 'double':
+		case 'currency':
+			return (0).toFixed(DECIMALS[fieldName] ?? 8);
+		default:
+			return '';
+	}
+}
+
+const NAMED_ENTITIES: Record<number, string> = (() => {
+	const latin1 =
+		'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml'.split(
+			' ',
+		);
+	const map: Record<number, string> = {};
+	latin1.forEach((name, i) => (map[160 + i] = name));
+	Object.assign(map, {
+		338: 'OElig', 339: 'oelig', 352: 'Scaron', 353: 'scaron', 376: 'Yuml', 402: 'fnof', 710: 'circ', 732: 'tilde',
+		8211: 'ndash', 8212: 'mdash', 8216: 'lsquo', 8217: 'rsquo', 8218: 'sbquo', 8220: 'ldquo', 8221: 'rdquo',
+		8222: 'bdquo', 8224: 'dagger', 8225: 'Dagger', 8226: 'bull', 8230: 'hellip', 8240: 'permil', 8364: 'euro',
+		8482: 'trade',
+	});
+	return map;
+})();
+
+/** PHP htmlentities($s, ENT_QUOTES, 'UTF-8'), as used for record labels (ref 7.7, 21 row 26). */
+export function htmlEntities(s: string): string {
+	let out = '';
+	for (const ch of s) {
+		const cp = ch.codePointAt(0) ?? 0;
+		if (ch === '&') out += '&amp;';
+		else if (ch === '<') out += '&lt;';
+		else if (ch === '>') out += '&gt;';
+		else if (ch === '"') out += '&quot;';
+		else if (ch === "'") out += '&#039;';
+		else if (NAMED_ENTITIES[cp]) out += `&${NAMED_ENTITIES[cp]};`;
+		else out += ch;
+	}
+	return out;
+}
+
+/**
+ * JSON as PHP's json_encode with JSON_UNESCAPED_UNICODE|JSON_UNESCAPED_SLASHES writes it on 8.3.0
+ * (ref 2.5): raw UTF-8, `/` unescaped, and control characters other than \b\f\n\r\t written raw.
+ */
+export function encodeJson(value: unknown): string {
+	return JSON.stringify(value).replace(/(\\*)\\u(00[01][0-9a-f])/g, (whole, slashes: string, hex: string) =>
+		slashes.length % 2 === 0 ? slashes + String.fromCharCode(parseInt(hex, 16)) : whole,
+	);
+}
+
+/** Parses `element`-style JSON parameters; a trailing comma is tolerated (ref 2.1, 21 row 23). */
+export function parseJsonParam(text: string): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		/* fall through */
+	}
+	let out = '';
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (inString) {
+			out += c;
+			if (c === '\\') out += text[++i] ?? '';
+			else if (c === '"') inString = false;
+			continue;
+		}
+		if (c === '"') inString = true;
+		if (c === ',') {
+			const rest = text.slice(i + 1).trimStart();
+			if (rest.startsWith('}') || rest.startsWith(']')) continue;
+		}
+		out += c;
+	}
+	try {
+		return { ok: true, value: JSON.parse(out) };
+	} catch {
+		return { ok: false };
+	}
+}

@@ -1,0 +1,133 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	Workflow,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
+
+import { Vtiger } from '../../nodes/Vtiger/Vtiger.node';
+import type { MemoryCredentialsHelper } from './credentials';
+
+/** Emits the items given in its `items` parameter: the start of every test workflow. */
+class TestInput implements INodeType {
+	description = {
+		displayName: 'Test Input',
+		name: 'testInput',
+		group: ['input'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Input' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+const VTIGER_TYPE = 'n8n-nodes-vtiger-webservice.vtiger';
+const nodeTypeList: Record<string, INodeType> = { 'test.input': new TestInput(), [VTIGER_TYPE]: new Vtiger() };
+
+const nodeTypes: INodeTypes = {
+	getByName: (type: string) => nodeTypeList[type] as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type: string) => nodeTypeList[type],
+	getKnownTypes: () => Object.fromEntries(Object.keys(nodeTypeList).map((t) => [t, { className: t, sourcePath: '' }])),
+};
+
+export interface NodeRun {
+	/** Output items of the Vtiger node (empty when the node failed). */
+	items: INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	error?: Error & { description?: string; context?: IDataObject };
+	run: IRun;
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	credentials: MemoryCredentialsHelper;
+	credential: INodeCredentialsDetails;
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+let executionCounter = 0;
+
+/** Runs Input -> Vtiger CRM through n8n-core's WorkflowExecute, as n8n does for a manual execution. */
+export async function runVtigerNode(options: RunOptions): Promise<NodeRun> {
+	const input: INode = {
+		id: 'input',
+		name: 'Input',
+		type: 'test.input',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(options.input ?? [{}]) },
+	};
+	const vtiger: INode = {
+		id: 'vtiger',
+		name: 'Vtiger CRM',
+		type: VTIGER_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: { vtigerApi: options.credential },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflowData = {
+		id: 'wf-test',
+		name: 'Vtiger test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes: [input, vtiger],
+		connections: { Input: { main: [[{ node: 'Vtiger CRM', type: 'main' as const, index: 0 }]] } },
+		settings: {},
+	};
+	const workflow = new Workflow({ ...workflowData, nodeTypes });
+	const executionId = `exec-${++executionCounter}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const additionalData = {
+		hooks,
+		credentialsHelper: options.credentials,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		formBaseUrl: 'http://localhost/formBaseUrl',
+		formWaitingBaseUrl: 'http://localhost/formWaitingBaseUrl',
+		formTestBaseUrl: 'http://localhost/formTestBaseUrl',
+		webhookBaseUrl: 'http://localhost/webhookBaseUrl',
+		webhookWaitingBaseUrl: 'http://localhost/webhookWaitingBaseUrl',
+		webhookTestBaseUrl: 'http://localhost/webhookTestBaseUrl',
+		mcpBaseUrl: 'http://localhost/mcpBaseUrl',
+		mcpTestBaseUrl: 'http://localhost/mcpTestBaseUrl',
+		variables: {},
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: input, data: { main: [[{ json: {} }]] }, source: null }] },
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData['Vtiger CRM']?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
+		run,
+	};
+}

@@ -1,0 +1,200 @@
+import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+
+const getMany = (extra: Record<string, unknown>) => ({
+	resource: 'record',
+	operation: 'getAll',
+	module: 'Leads',
+	returnAll: true,
+	...extra,
+});
+
+describe('Record > Get Many and Query > Run VTQL', () => {
+	let bed: VtigerTestBed;
+	const cities = ['Berlin', 'Paris', 'Rome'];
+
+	beforeAll(async () => {
+		bed = await startTestBed();
+		for (let n = 0; n < 250; n++) {
+			bed.emulator.insert('Leads', {
+				lastname: `Lead${String(n).padStart(3, '0')}`,
+				company: `Company ${n % 7}`,
+				city: cities[n % 3],
+				annualrevenue: String(n * 1000),
+			});
+		}
+	});
+	afterAll(async () => await bed.stop());
+
+	test('Return All walks past the 100-row cap: 250 rows, in id order, no duplicates, no gaps', async () => {
+		bed.emulator.clearRequests();
+		const rows = await bed.json(getMany({}));
+		expect(rows).toHaveLength(250);
+		const ids = rows.map((r) => Number(String(r.id).split('x')[1]));
+		expect(new Set(ids).size).toBe(250);
+		expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+		expect(bed.emulator.count('query')).toBe(4);
+	});
+
+	test('Limit returns exactly that many rows', async () => {
+		const rows = await bed.json(getMany({ returnAll: false, limit: 130 }));
+		expect(rows).toHaveLength(130);
+		expect(rows[0].lastname).toBe('Lead000');
+		expect(rows[129].lastname).toBe('Lead129');
+	});
+
+	test('conditions with each operator, combined with AND and OR', async () => {
+		const where = async (conditions: object[], combineWith = 'AND') =>
+			(await bed.json(getMany({ conditions: { condition: conditions }, combineWith }))).map((r) => r.lastname);
+
+		expect(await where([{ field: 'lastname', operator: 'equal', value: 'lead007' }])).toEqual(['Lead007']);
+		expect((await where([{ field: 'city', operator: 'notEqual', value: 'Berlin' }])).length).toBe(166);
+		expect(await where([{ field: 'annualrevenue', operator: 'lessThan', value: '2000' }])).toEqual(['Lead000', 'Lead001']);
+		expect(await where([{ field: 'annualrevenue', operator: 'lessOrEqual', value: '2000' }])).toHaveLength(3);
+		expect(await where([{ field: 'annualrevenue', operator: 'greaterThan', value: '248000' }])).toEqual(['Lead249']);
+		expect(await where([{ field: 'annualrevenue', operator: 'greaterOrEqual', value: '248000' }])).toHaveLength(2);
+		expect(await where([{ field: 'lastname', operator: 'startsWith', value: 'Lead24' }])).toHaveLength(10);
+		expect(await where([{ field: 'lastname', operator: 'endsWith', value: '99' }])).toEqual(['Lead099', 'Lead199']);
+		expect(await where([{ field: 'lastname', operator: 'contains', value: 'ad12' }])).toHaveLength(10);
+		expect(await where([{ field: 'lastname', operator: 'isOneOf', value: 'Lead001, Lead002,Lead100' }])).toEqual([
+			'Lead001',
+			'Lead002',
+			'Lead100',
+		]);
+		expect(
+			await where([
+				{ field: 'city', operator: 'equal', value: 'Rome' },
+				{ field: 'company', operator: 'equal', value: 'Company 0' },
+			]),
+		).toHaveLength(12);
+		const either = await where(
+			[
+				{ field: 'lastname', operator: 'equal', value: 'Lead001' },
+				{ field: 'lastname', operator: 'equal', value: 'Lead200' },
+			],
+			'OR',
+		);
+		expect(either).toEqual(['Lead001', 'Lead200']);
+	});
+
+	test('OR conditions with Return All stay exact across pages', async () => {
+		const rows = await bed.json(
+			getMany({
+				conditions: {
+					condition: [
+						{ field: 'city', operator: 'equal', value: 'Berlin' },
+						{ field: 'city', operator: 'equal', value: 'Paris' },
+					],
+				},
+				combineWith: 'OR',
+			}),
+		);
+		expect(rows).toHaveLength(167);
+		expect(new Set(rows.map((r) => r.id)).size).toBe(167);
+		expect(rows.every((r) => r.city === 'Berlin' || r.city === 'Paris')).toBe(true);
+	});
+
+	test('fields to return and sorting, both directions, with Return All', async () => {
+		const asc = await bed.json(
+			getMany({ options: { fields: 'lastname, city', sortField: 'city', sortDirection: 'ASC' } }),
+		);
+		expect(asc).toHaveLength(250);
+		expect(Object.keys(asc[0]).sort()).toEqual(['city', 'id', 'lastname']);
+		expect(asc[0].city).toBe('Berlin');
+		expect(asc[249].city).toBe('Rome');
+		const desc = await bed.json(getMany({ options: { sortField: 'lastname', sortDirection: 'DESC' } }));
+		expect(desc.map((r) => r.lastname)).toEqual(asc.map((r) => r.lastname).sort().reverse());
+		const top = await bed.json(
+			getMany({ returnAll: false, limit: 3, options: { sortField: 'annualrevenue', sortDirection: 'DESC' } }),
+		);
+		expect(top.map((r) => r.lastname)).toEqual(['Lead249', 'Lead248', 'Lead247']);
+	});
+
+	test('unknown fields are named before anything is queried', async () => {
+		const result = await bed.run(getMany({ options: { sortField: 'nosuchfield' } }));
+		expect(result.error?.message).toBe('"Sort By Field": Leads has no field "nosuchfield" [item 0]');
+		const inCondition = await bed.run(getMany({ conditions: { condition: [{ field: 'Lastname', value: 'x' }] } }));
+		expect(inCondition.error?.message).toBe('"Conditions": Leads has no field "Lastname" [item 0]');
+	});
+
+	test('Run VTQL: Return All over 250 rows, a LIMIT of its own, and only single SELECT statements', async () => {
+		const all = await bed.json({ resource: 'query', operation: 'run', query: 'SELECT lastname FROM Leads;', returnAll: true });
+		expect(all).toHaveLength(250);
+		expect(new Set(all.map((r) => r.id)).size).toBe(250);
+
+		const sorted = await bed.json({
+			resource: 'query',
+			operation: 'run',
+			query: "select lastname, city from Leads where city = 'Paris' order by lastname",
+			returnAll: true,
+		});
+		expect(sorted).toHaveLength(83);
+		expect(sorted.map((r) => r.lastname)).toEqual(sorted.map((r) => r.lastname).sort());
+
+		const own = await bed.json({ resource: 'query', operation: 'run', query: 'SELECT * FROM Leads LIMIT 5;', returnAll: true });
+		expect(own).toHaveLength(5);
+
+		for (const query of ["SELECT * FROM Leads; DELETE FROM Leads;", 'DELETE FROM Leads;', "SELECT * FROM Leads;;"]) {
+			const refused = await bed.run({ resource: 'query', operation: 'run', query, returnAll: true });
+			expect(refused.error?.message).toMatch(/^"Query": (Only SELECT queries|The query must be a single SELECT)/);
+		}
+		const semicolonInValue = await bed.json({
+			resource: 'query',
+			operation: 'run',
+			query: "SELECT * FROM Leads WHERE lastname = 'a;b';",
+			returnAll: false,
+			limit: 10,
+		});
+		expect(semicolonInValue).toEqual([]);
+	});
+});
+
+describe('Values typed by users never break out of VTQL strings', () => {
+	let bed: VtigerTestBed;
+	const tricky = ["O'Brien", 'C:\\dir', '50%', 'a;b', 'Zoë 東京', 'under_score', 'quote"double', "back\\'slash"];
+
+	beforeAll(async () => {
+		bed = await startTestBed();
+		for (const name of tricky) bed.emulator.insert('Contacts', { lastname: name });
+		for (const name of ['Oxbrien', 'C:dir', '500', 'ab', 'underXscore', 'Other']) bed.emulator.insert('Contacts', { lastname: name });
+	});
+	afterAll(async () => await bed.stop());
+
+	const find = async (operator: string, value: string) =>
+		(
+			await bed.json({
+				resource: 'record',
+				operation: 'getAll',
+				module: 'Contacts',
+				returnAll: true,
+				conditions: { condition: [{ field: 'lastname', operator, value }] },
+			})
+		).map((r) => r.lastname);
+
+	test.each(tricky)('equal matches %s exactly', async (name) => {
+		expect(await find('equal', name)).toEqual([name]);
+	});
+
+	test('LIKE operators treat % and _ literally', async () => {
+		expect(await find('contains', '%')).toEqual(['50%']);
+		expect(await find('startsWith', 'under_')).toEqual(['under_score']);
+		expect(await find('endsWith', '\\dir')).toEqual(['C:\\dir']);
+	});
+
+	test('attempts to close the string and add a condition match nothing', async () => {
+		expect(await find('equal', "x' OR lastname != 'x")).toEqual([]);
+		expect(await find('equal', "x\\' OR lastname != 'x")).toEqual([]);
+		expect(await find('contains', "%' OR '1' = '1")).toEqual([]);
+		expect(await find('isOneOf', "a'), lastname != ('b")).toEqual([]);
+	});
+
+	test('an empty value is refused with a message naming the field', async () => {
+		const result = await bed.run({
+			resource: 'record',
+			operation: 'getAll',
+			module: 'Contacts',
+			returnAll: true,
+			conditions: { condition: [{ field: 'lastname', operator: 'equal', value: '' }] },
+		});
+		expect(result.error?.message).toMatch(/cannot compare "lastname" with an empty value/);
+	});
+});
