@@ -20,6 +20,8 @@ export interface LoggedRequest {
 	code?: string | number;
 	httpStatus: number;
 	at: number;
+	/** Requests being processed (inside their session lock) when this one started, itself included. */
+	inFlight: number;
 }
 
 type Reply =
@@ -47,12 +49,14 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 export class WebserviceServer {
 	readonly requests: LoggedRequest[] = [];
 	latencyMs = 0;
+	private processing = 0;
 	private countdowns: Array<{ remaining: number; action: () => void }> = [];
 
 	/** Runs `action` once `count` more requests have been answered. */
 	afterRequests(count: number, action: () => void): void {
 		this.countdowns.push({ remaining: count, action });
 	}
+
 	private readonly lock = new KeyedLock();
 	private readonly server: http.Server;
 
@@ -88,6 +92,7 @@ export class WebserviceServer {
 		const method: 'GET' | 'POST' = req.method === 'POST' ? 'POST' : 'GET';
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const body = method === 'POST' ? await readBody(req) : Buffer.alloc(0);
+		let inFlight = 0;
 		const log = (operation: string, status: number, reply?: Reply, sessionName?: string): void => {
 			for (const countdown of this.countdowns) if (--countdown.remaining === 0) countdown.action();
 			this.countdowns = this.countdowns.filter((c) => c.remaining > 0);
@@ -100,6 +105,7 @@ export class WebserviceServer {
 				code: env?.error?.code,
 				httpStatus: status,
 				at,
+				inFlight,
 			});
 		};
 
@@ -124,7 +130,8 @@ export class WebserviceServer {
 		const lockKey = sessionName && sessionName !== 'null' ? sessionName : undefined;
 
 		const reply = await this.lock.run(lockKey, async (): Promise<Reply> => {
-			await delay(this.latencyMs);
+			inFlight = ++this.processing;
+			await delay(this.latencyMs).finally(() => this.processing--);
 			if (fault === 'empty-500' || broken) return { kind: 'fatal' };
 			if (fault === 'html-page') return { kind: 'text', body: HTML_ERROR_PAGE };
 			const ctx: RequestContext = {
