@@ -122,6 +122,8 @@ export function seedDemoData(records: Records, clock: Clock): void {
 			leadsource: pick(LEAD_SOURCE),
 			assigned_user_id: owner(),
 			...times(i, 60),
+			// The last five deals changed just now, so "deals changed today" has something to show.
+			...(i >= 55 ? { modifiedtime: formatDateTime(new Date(now)) } : {}),
 		});
 	}
 

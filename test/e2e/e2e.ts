@@ -1,0 +1,194 @@
+/**
+ * `npm run e2e`: a real n8n 2.41.1 (headless) loads the built package, imports the credential, the
+ * examples and the e2e workflows, runs each with `n8n execute` and checks the JSON it prints; then
+ * the editor is driven in Chromium. Own user folder and ports, so it runs beside `npm start`.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync } from 'fs';
+import { join, resolve } from 'path';
+
+import { runEditorCheck } from './browser';
+import { N8n, nodeOutput, type ExecutionOutput } from './n8n';
+import { CACHE_DIR, ensureRuntime } from './runtime';
+import { Suite } from './suite';
+import { credentialFile, vtigerTarget } from './target';
+import { BAD_CREDENTIAL, e2eWorkflows, SANDBOX_CREDENTIAL } from './workflows';
+
+const EXAMPLES_DIR = resolve(__dirname, '../../examples');
+const WS_ID = /^\d+x\d+$/;
+const utcSql = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
+
+async function main(): Promise<number> {
+	const started = Date.now();
+	const suite = new Suite();
+	const runtime = await ensureRuntime();
+	const target = await vtigerTarget();
+	const emulator = target.emulator;
+	const tag = `e2e${Date.now().toString(36)}`;
+	const userFolder = join(CACHE_DIR, 'e2e-home');
+	rmSync(userFolder, { recursive: true, force: true });
+	const n8n = new N8n(runtime, { userFolder, port: 5690, brokerPort: 5691 });
+	console.log(`e2e against ${emulator ? 'the Vtiger emulator' : target.url}, records tagged ${tag}`);
+
+	const examples = readdirSync(EXAMPLES_DIR)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => JSON.parse(readFileSync(join(EXAMPLES_DIR, f), 'utf8')) as { id: string });
+	const run = async (id: string): Promise<ExecutionOutput> => {
+		const result = await n8n.execute(id);
+		assert.equal(result.code, 0, `n8n execute --id=${id} failed:\n${result.output.slice(-3000)}`);
+		assert.ok(result.run, 'no JSON output');
+		return result.run;
+	};
+	const fails = async (id: string): Promise<string> => {
+		const result = await n8n.execute(id);
+		assert.notEqual(result.code, 0, `n8n execute --id=${id} should have failed`);
+		return result.output;
+	};
+
+	try {
+		n8n.installPackage();
+		await suite.check('import the credentials, the examples and the e2e workflows', async () => {
+			await n8n.importCredentials([
+				credentialFile(SANDBOX_CREDENTIAL.id, SANDBOX_CREDENTIAL.name, target),
+				credentialFile(BAD_CREDENTIAL.id, BAD_CREDENTIAL.name, target, 'not-the-access-key'),
+			]);
+			await n8n.importWorkflows([...examples, ...e2eWorkflows(tag)]);
+		});
+
+		await suite.check('Record: create, get, update, replace all fields, get many (3 items, paired)', async () => {
+			const out = await run('e2eRecords');
+			const created = nodeOutput(out, 'Create');
+			assert.equal(created.length, 3);
+			assert.ok(created.every((c) => WS_ID.test(String(c.id))));
+			const pairing = out.data.resultData.runData.Create[0].data?.main[0].map((i) => i.pairedItem);
+			assert.deepEqual(pairing, [{ item: 0 }, { item: 1 }, { item: 2 }]);
+			assert.deepEqual(nodeOutput(out, 'Get').map((r) => r.lastname), [1, 2, 3].map((n) => `${tag}-contact-${n}`));
+			assert.deepEqual(nodeOutput(out, 'Update').map((r) => r.phone), ['+1 555 000 1', '+1 555 000 2', '+1 555 000 3']);
+			assert.ok(nodeOutput(out, 'Replace').every((r) => r.firstname === '' && String(r.phone).startsWith('+1 555')));
+			const found = nodeOutput(out, 'Find');
+			assert.deepEqual(found.map((r) => r.lastname), [3, 2, 1].map((n) => `${tag}-contact-${n}`));
+			if (emulator) {
+				const stored = emulator.records('Contacts').filter((r) => String(r.lastname).startsWith(`${tag}-contact-`));
+				assert.deepEqual(stored.map((r) => r.id).sort(), created.map((c) => c.id).sort());
+			}
+		});
+
+		await suite.check('Query and Module and User: VTQL Return All, Get Many limit, list, describe, current user', async () => {
+			const out = await run('e2eQuery');
+			const rows = nodeOutput(out, 'Run VTQL');
+			assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
+			if (emulator) assert.equal(rows.length, emulator.records('Contacts').length);
+			assert.ok(rows.length > 100, `only ${rows.length} contacts`);
+			assert.equal(nodeOutput(out, 'Get Many Limit').length, 120);
+			const modules = nodeOutput(out, 'Module List');
+			assert.deepEqual(modules.find((m) => m.name === 'Contacts'), { name: 'Contacts', label: 'Contacts', singular: 'Contact', isEntity: true });
+			const [described] = nodeOutput(out, 'Describe');
+			assert.equal(described.name, 'Contacts');
+			if (emulator) assert.equal(described.idPrefix, emulator.idPrefix('Contacts'));
+			const [user] = nodeOutput(out, 'Current User');
+			assert.equal(user.user_name, target.username);
+		});
+
+		await suite.check('Session: login, extend, logout (best-effort)', async () => {
+			const out = await run('e2eSessions');
+			const [login] = nodeOutput(out, 'Login');
+			assert.match(String(login.sessionName), /\w+/);
+			assert.match(String(login.userId), WS_ID);
+			assert.equal(nodeOutput(out, 'Extend')[0].extended, true);
+			const [logout] = nodeOutput(out, 'Logout');
+			assert.equal(typeof logout.loggedOut, 'boolean');
+			if (emulator) assert.equal(logout.loggedOut, false);
+		});
+
+		await suite.check('Continue On Fail: the failing item becomes a paired error item, the others are created', async () => {
+			const out = await run('e2eContinueOnFail');
+			const items = out.data.resultData.runData.Create[0].data?.main[0] ?? [];
+			assert.equal(items.length, 3);
+			assert.equal(items[1].json.error, 'The mandatory field "lastname" has no value [item 1]');
+			assert.deepEqual(items[1].pairedItem, { item: 1 });
+			assert.deepEqual([items[0].json.lastname, items[2].json.lastname], [`${tag}-cof-1`, `${tag}-cof-3`]);
+		});
+
+		await suite.check('an error stops the execution with a message naming the field and the item', async () => {
+			assert.match(await fails('e2eStopsOnError'), /The mandatory field "lastname" has no value \[item 0\]/);
+		});
+
+		await suite.check('a wrong access key fails with a clear message', async () => {
+			assert.match(await fails('e2eBadCredential'), /Vtiger rejected the access key of user/);
+		});
+
+		await suite.check('example: open tickets older than N days', async () => {
+			const out = await run('exOldTickets');
+			const list = nodeOutput(out, 'Ticket list');
+			assert.ok(list.every((t) => t.status !== 'Closed' && Number(t.ageDays) >= 7));
+			if (emulator) {
+				const cutoff = utcSql(new Date(Date.now() - 7 * 86400000));
+				const expected = emulator.records('HelpDesk').filter((t) => t.ticketstatus !== 'Closed' && String(t.createdtime) < cutoff);
+				assert.equal(list.length, expected.length);
+				assert.ok(list.length > 0);
+			}
+		});
+
+		await suite.check('example: daily export of deals changed today, as a CSV file', async () => {
+			const out = await run('exDealsToday');
+			const deals = nodeOutput(out, 'Deals changed today');
+			const today = utcSql(new Date()).slice(0, 10);
+			assert.ok(deals.every((d) => String(d.modifiedtime) >= `${today} 00:00:00`));
+			if (emulator) {
+				const expected = emulator.records('Potentials').filter((d) => String(d.modifiedtime) >= `${today} 00:00:00`);
+				assert.equal(deals.length, expected.length);
+				assert.ok(deals.length >= 5);
+			}
+			const file = out.data.resultData.runData['CSV file'][0].data?.main[0][0] as unknown as { binary?: Record<string, { fileName?: string; mimeType?: string }> };
+			assert.match(String(file.binary?.data?.fileName), /^deals-changed-\d{4}-\d{2}-\d{2}\.csv$/);
+		});
+
+		if (emulator) {
+			await suite.check('example: web lead creates a contact, the same lead again updates it', async () => {
+				const first = await run('exWebLeads');
+				assert.equal(nodeOutput(first, 'Create contact').length, 1);
+				assert.equal(nodeOutput(first, 'Update contact').length, 0);
+				const second = await run('exWebLeads');
+				assert.equal(nodeOutput(second, 'Create contact').length, 0);
+				const [updated] = nodeOutput(second, 'Update contact');
+				assert.equal(updated.id, nodeOutput(first, 'Create contact')[0].id);
+				assert.equal(emulator.records('Contacts').filter((c) => c.email === 'ada.lovelace@example.com').length, 1);
+			});
+
+			await suite.check('example: comment and follow-up task on a ticket', async () => {
+				const out = await run('exFollowUp');
+				const [ticket] = nodeOutput(out, 'Which record');
+				const [comment] = nodeOutput(out, 'Add comment');
+				const [task] = nodeOutput(out, 'Create follow-up task');
+				assert.equal(comment.related_to, ticket.id);
+				assert.equal(task.parent_id, ticket.id);
+				assert.equal(task.subject, `Follow up on ${ticket.ticket_no}`);
+			});
+		}
+
+		await suite.check('the editor: add the node, test the credential, run Get Many on Contacts', async () => {
+			await runEditorCheck(n8n);
+		});
+	} finally {
+		await suite.check('cleanup: every record tagged by this run is deleted', async () => {
+			const out = await run('e2eCleanup');
+			const deleted = nodeOutput(out, 'Delete');
+			assert.ok(deleted.every((d) => d.deleted === true), JSON.stringify(deleted));
+			if (emulator) assert.equal(emulator.records('Contacts').filter((c) => String(c.lastname).startsWith(tag)).length, 0);
+		});
+		await n8n.stop();
+		await target.stop();
+	}
+	console.log(`e2e wall time ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(suite.summary());
+	return suite.failures === 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.error(error);
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	},
+);

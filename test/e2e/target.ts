@@ -1,0 +1,35 @@
+/** The Vtiger the real n8n talks to: the emulator sandbox, or a real CRM from VTIGER_* variables. */
+import { VtigerEmulator } from '../emulator';
+
+export interface VtigerTarget {
+	url: string;
+	username: string;
+	accessKey: string;
+	/** Set when the target is the emulator (its data can then be checked exactly). */
+	emulator?: VtigerEmulator;
+	stop(): Promise<void>;
+}
+
+export async function vtigerTarget(options: { port?: number; accessKey?: string } = {}): Promise<VtigerTarget> {
+	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY } = process.env;
+	if (VTIGER_URL && VTIGER_USERNAME && VTIGER_ACCESS_KEY) {
+		return { url: VTIGER_URL, username: VTIGER_USERNAME, accessKey: VTIGER_ACCESS_KEY, stop: async () => undefined };
+	}
+	const emulator = await VtigerEmulator.start({ port: options.port, accessKey: options.accessKey, demoData: true });
+	return {
+		url: emulator.url,
+		username: emulator.username,
+		accessKey: emulator.accessKey,
+		emulator,
+		stop: async () => await emulator.stop(),
+	};
+}
+
+export function credentialFile(id: string, name: string, target: VtigerTarget, accessKey = target.accessKey): object {
+	return {
+		id,
+		name,
+		type: 'vtigerApi',
+		data: { url: target.url, username: target.username, secretAccessKey: accessKey, ignoreSslIssues: false, sessionName: '', userId: '' },
+	};
+}

@@ -1,0 +1,150 @@
+/** Workflows that exercise every resource and operation of the node in a real n8n. */
+import { VTIGER_NODE_TYPE } from './n8n';
+
+export const SANDBOX_CREDENTIAL = { id: 'vtiger-sandbox', name: 'Vtiger Sandbox' };
+export const BAD_CREDENTIAL = { id: 'vtiger-bad-key', name: 'Vtiger Wrong Key' };
+
+type Parameters = Record<string, unknown>;
+
+interface NodeSpec {
+	name: string;
+	parameters?: Parameters;
+	type?: string;
+	typeVersion?: number;
+	credential?: typeof SANDBOX_CREDENTIAL;
+	continueOnFail?: boolean;
+	executeOnce?: boolean;
+	/** Name of the node whose output feeds this one; the trigger when left out. */
+	after?: string;
+}
+
+export interface WorkflowFile {
+	id: string;
+	name: string;
+	active: boolean;
+	nodes: object[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	settings: object;
+}
+
+const TRIGGER = 'Start';
+
+export function workflow(id: string, name: string, specs: NodeSpec[]): WorkflowFile {
+	const nodes: object[] = [
+		{ id: `${id}-start`, name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	];
+	const connections: WorkflowFile['connections'] = {};
+	specs.forEach((spec, n) => {
+		const isVtiger = spec.type === undefined;
+		nodes.push({
+			id: `${id}-${n}`,
+			name: spec.name,
+			type: spec.type ?? VTIGER_NODE_TYPE,
+			typeVersion: spec.typeVersion ?? 1,
+			position: [220 * (n + 1), 0],
+			parameters: spec.parameters ?? {},
+			...(isVtiger ? { credentials: { vtigerApi: spec.credential ?? SANDBOX_CREDENTIAL } } : {}),
+			...(spec.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+			...(spec.executeOnce ? { executeOnce: true } : {}),
+		});
+		const from = spec.after ?? (n === 0 ? TRIGGER : (specs[n - 1].name as string));
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: spec.name, type: 'main', index: 0 });
+	});
+	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+const code = (name: string, items: object[]): NodeSpec => ({
+	name,
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
+});
+
+const fromItem = { fieldsInput: 'json', fieldsJson: '={{ JSON.stringify($json) }}' };
+
+/** `tag` marks every record the suite creates, so a real CRM can be cleaned up afterwards. */
+export function e2eWorkflows(tag: string): WorkflowFile[] {
+	const contacts = [1, 2, 3].map((n) => ({ lastname: `${tag}-contact-${n}`, firstname: `E2E ${n}`, description: tag }));
+	return [
+		workflow('e2eRecords', 'E2E records', [
+			code('Contacts', contacts),
+			{ name: 'Create', parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem } },
+			{ name: 'Get', parameters: { resource: 'record', operation: 'get', recordId: '={{ $json.id }}' } },
+			{
+				name: 'Update',
+				parameters: {
+					resource: 'record',
+					operation: 'update',
+					recordId: '={{ $json.id }}',
+					fieldsInput: 'keyValue',
+					fieldsUi: { field: [{ name: 'phone', value: '={{ "+1 555 000 " + $json.firstname.slice(-1) }}' }] },
+				},
+			},
+			{
+				name: 'Replace',
+				parameters: {
+					resource: 'record',
+					operation: 'update',
+					recordId: '={{ $json.id }}',
+					fieldsInput: 'json',
+					fieldsJson: '={{ JSON.stringify({ lastname: $json.lastname, assigned_user_id: $json.assigned_user_id, firstname: "" }) }}',
+					replaceAllFields: true,
+				},
+			},
+			{
+				name: 'Find',
+				parameters: {
+					resource: 'record',
+					operation: 'getAll',
+					module: 'Contacts',
+					returnAll: true,
+					conditions: { condition: [{ field: 'lastname', operator: 'startsWith', value: `${tag}-contact-` }] },
+					options: { fields: 'lastname, firstname, phone', sortField: 'lastname', sortDirection: 'DESC' },
+				},
+				executeOnce: true,
+			},
+		]),
+		workflow('e2eQuery', 'E2E query, modules and user', [
+			{ name: 'Run VTQL', parameters: { resource: 'query', operation: 'run', query: 'SELECT id, lastname FROM Contacts;', returnAll: true } },
+			{ name: 'Module List', parameters: { resource: 'module', operation: 'list' }, after: 'Start' },
+			{ name: 'Describe', parameters: { resource: 'module', operation: 'describe', module: 'Contacts' }, after: 'Start' },
+			{ name: 'Current User', parameters: { resource: 'user', operation: 'getCurrent' }, after: 'Start' },
+			{
+				name: 'Get Many Limit',
+				parameters: { resource: 'record', operation: 'getAll', module: 'Contacts', returnAll: false, limit: 120 },
+				after: 'Start',
+			},
+		]),
+		workflow('e2eSessions', 'E2E sessions', [
+			{ name: 'Login', parameters: { resource: 'session', operation: 'login' } },
+			{ name: 'Extend', parameters: { resource: 'session', operation: 'extend', sessionName: '={{ $json.sessionName }}' } },
+			{ name: 'Logout', parameters: { resource: 'session', operation: 'logout', sessionName: "={{ $('Login').item.json.sessionName }}" } },
+		]),
+		workflow('e2eContinueOnFail', 'E2E continue on fail', [
+			code('Items', [{ lastname: `${tag}-cof-1`, description: tag }, { firstname: 'No last name' }, { lastname: `${tag}-cof-3`, description: tag }]),
+			{ name: 'Create', parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem }, continueOnFail: true },
+		]),
+		workflow('e2eStopsOnError', 'E2E stops on error', [
+			code('Items', [{ firstname: 'No last name' }]),
+			{ name: 'Create', parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem } },
+		]),
+		workflow('e2eBadCredential', 'E2E bad credential', [
+			{ name: 'Module List', parameters: { resource: 'module', operation: 'list' }, credential: BAD_CREDENTIAL },
+		]),
+		workflow('e2eCleanup', 'E2E cleanup', [
+			{
+				name: 'Tagged',
+				parameters: {
+					resource: 'record',
+					operation: 'getAll',
+					module: 'Contacts',
+					returnAll: true,
+					conditions: { condition: [{ field: 'lastname', operator: 'startsWith', value: tag }] },
+					options: { fields: 'lastname' },
+				},
+			},
+			{ name: 'Delete', parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' }, continueOnFail: true },
+		]),
+	];
+}
