@@ -1,5 +1,9 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { getDocumentFolders, getFields, getOwners } from './methods/loadOptions';
+import { searchModules, searchRecords } from './methods/listSearch';
+import { getMappingColumns } from './methods/resourceMapping';
+
 import * as moduleResource from './actions/module/Module.resource';
 import * as query from './actions/query/Query.resource';
 import * as record from './actions/record/Record.resource';
@@ -42,6 +46,12 @@ export class Vtiger implements INodeType {
 			...user.description,
 			...session.description,
 		],
+	};
+
+	methods = {
+		loadOptions: { getFields, getOwners, getDocumentFolders },
+		listSearch: { searchModules, searchRecords },
+		resourceMapping: { getMappingColumns },
 	};
 
 	async execute(this: IExecuteFunctions) {

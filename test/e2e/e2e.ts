@@ -133,7 +133,7 @@ async function main(): Promise<number> {
 			const out = await run('exDealsToday');
 			const deals = nodeOutput(out, 'Deals changed today');
 			const today = utcSql(new Date()).slice(0, 10);
-			assert.ok(deals.every((d) => String(d.modifiedtime) >= `${today} 00:00:00`));
+			assert.ok(deals.every((d) => String(d.modifiedtime) >= `${today}T00:00:00Z`));
 			if (emulator) {
 				const expected = emulator.records('Potentials').filter((d) => String(d.modifiedtime) >= `${today} 00:00:00`);
 				assert.equal(deals.length, expected.length);

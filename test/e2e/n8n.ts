@@ -103,9 +103,15 @@ export class N8n {
 	async execute(workflowId: string): Promise<{ code: number; run?: ExecutionOutput; output: string }> {
 		const result = await this.command(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const output = `${result.stdout}\n${result.stderr}`;
+		// The run data is printed with JSON.stringify(data, null, 2): its root braces are the only
+		// lines that are exactly "{" and "}"; log lines may come before and after it.
 		const lines = result.stdout.split('\n');
 		const start = lines.findIndex((line) => line === '{');
-		const run = result.code === 0 && start >= 0 ? (JSON.parse(lines.slice(start).join('\n')) as ExecutionOutput) : undefined;
+		const end = lines.findIndex((line, n) => n > start && line === '}');
+		const run =
+			result.code === 0 && start >= 0 && end > start
+				? (JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionOutput)
+				: undefined;
 		return { code: result.code, run, output };
 	}
 

@@ -171,6 +171,19 @@ export class Metadata {
 			.map((c) => map[c] ?? c);
 	}
 
+	/** Adds a custom entity module (as an extension module would): listed by listtypes, with its own prefix. */
+	addModule(describe: ModuleDescribe, singular: string): void {
+		if (this.describes.has(describe.name)) throw new Error(`Module ${describe.name} exists`);
+		const free: number[] = [];
+		for (let i = 61; i <= 99; i++) if (!this.byPrefix.has(i)) free.push(i);
+		const prefix = free[randomInt(free.length)];
+		this.typeList.splice(this.typeList.indexOf('Groups'), 0, describe.name);
+		this.information[describe.name] = { isEntity: true, label: describe.label, singular };
+		this.describes.set(describe.name, structuredClone(describe));
+		this.prefixes.set(describe.name, prefix);
+		this.byPrefix.set(prefix, describe.name);
+	}
+
 	/** Adds a field (such as a cf_ custom field); CRM modules keep `id` after the real fields. */
 	addField(module: string, field: FieldDescriptor): void {
 		const fields = this.get(module).fields;

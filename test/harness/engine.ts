@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	Workflow,
@@ -65,6 +65,64 @@ export interface RunOptions {
 
 let executionCounter = 0;
 
+function additionalDataFor(
+	credentials: MemoryCredentialsHelper,
+	executionId: string,
+	extra: Record<string, unknown>,
+): IWorkflowExecuteAdditionalData {
+	const url = (path: string) => `http://localhost/${path}`;
+	return {
+		credentialsHelper: credentials,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: url('rest'),
+		instanceBaseUrl: url(''),
+		formBaseUrl: url('form'),
+		formWaitingBaseUrl: url('form-waiting'),
+		formTestBaseUrl: url('form-test'),
+		webhookBaseUrl: url('webhook'),
+		webhookWaitingBaseUrl: url('webhook-waiting'),
+		webhookTestBaseUrl: url('webhook-test'),
+		mcpBaseUrl: url('mcp'),
+		mcpTestBaseUrl: url('mcp-test'),
+		variables: {},
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+type MethodKind = 'loadOptions' | 'listSearch' | 'resourceMapping';
+
+/** Calls one of the node's editor methods the way the editor does: a LoadOptionsContext over the current parameters. */
+export async function callNodeMethod<T>(
+	kind: MethodKind,
+	method: string,
+	options: { parameters: INodeParameters; credentials: MemoryCredentialsHelper; credential: INodeCredentialsDetails },
+	...args: unknown[]
+): Promise<T> {
+	const node: INode = {
+		id: 'vtiger',
+		name: 'Vtiger CRM',
+		type: VTIGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { vtigerApi: options.credential },
+	};
+	const workflow = new Workflow({ id: 'wf-methods', nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = additionalDataFor(options.credentials, `methods-${++executionCounter}`, {
+		currentNodeParameters: options.parameters,
+	});
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const methods = (nodeTypeList[VTIGER_TYPE] as Vtiger).methods as unknown as Record<
+		MethodKind,
+		Record<string, (this: LoadOptionsContext, ...a: unknown[]) => Promise<T>>
+	>;
+	return await methods[kind][method].call(context, ...args);
+}
+
 /** Runs Input -> Vtiger CRM through n8n-core's WorkflowExecute, as n8n does for a manual execution. */
 export async function runVtigerNode(options: RunOptions): Promise<NodeRun> {
 	const input: INode = {
@@ -100,26 +158,7 @@ export async function runVtigerNode(options: RunOptions): Promise<NodeRun> {
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 	const executionId = `exec-${++executionCounter}`;
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
-	const additionalData = {
-		hooks,
-		credentialsHelper: options.credentials,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		formBaseUrl: 'http://localhost/formBaseUrl',
-		formWaitingBaseUrl: 'http://localhost/formWaitingBaseUrl',
-		formTestBaseUrl: 'http://localhost/formTestBaseUrl',
-		webhookBaseUrl: 'http://localhost/webhookBaseUrl',
-		webhookWaitingBaseUrl: 'http://localhost/webhookWaitingBaseUrl',
-		webhookTestBaseUrl: 'http://localhost/webhookTestBaseUrl',
-		mcpBaseUrl: 'http://localhost/mcpBaseUrl',
-		mcpTestBaseUrl: 'http://localhost/mcpTestBaseUrl',
-		variables: {},
-		logAiEvent: () => undefined,
-		setExecutionStatus: () => undefined,
-		sendDataToUI: () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(options.credentials, executionId, { hooks });
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: input, data: { main: [[{ json: {} }]] }, source: null }] },
 	});

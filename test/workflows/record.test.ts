@@ -77,7 +77,7 @@ describe('Record operations through the n8n engine', () => {
 		expect(record).toMatchObject({ id, lastname: 'Getme', firstname: 'Gus' });
 
 		const malformed = await bed.run({ resource: 'record', operation: 'get', recordId: '12X3' });
-		expect(malformed.error?.message).toBe('"Record ID" must be a Vtiger record ID such as 12x34, not "12X3" [item 0]');
+		expect(malformed.error?.message).toBe('"Record" must be a Vtiger record ID such as 12x34, not "12X3" [item 0]');
 
 		const gone = await bed.run({ resource: 'record', operation: 'get', recordId: `${bed.emulator.idPrefix('Contacts')}x999999` });
 		expect(gone.error?.message).toBe(

@@ -3,22 +3,70 @@ import type { INodeProperties } from 'n8n-workflow';
 export const moduleField: INodeProperties = {
 	displayName: 'Module',
 	name: 'module',
-	type: 'string',
-	default: '',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	placeholder: 'Contacts',
-	description:
-		'Vtiger module name, case-sensitive: Contacts, Accounts (Organizations), Leads, Potentials (Opportunities), HelpDesk (Tickets), ... Module > List shows them all.',
+	description: 'The Vtiger module, e.g. Contacts, Organizations (Accounts), Opportunities (Potentials), Tickets (HelpDesk)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchModules', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'Contacts',
+			hint: 'The module name, case-sensitive (Module > List shows them)',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^[A-Za-z_][A-Za-z0-9_]*$', errorMessage: 'A module name has only letters, digits and underscores' },
+				},
+			],
+		},
+	],
+};
+
+/** The module a record picker searches in; optional when the record is given by ID. */
+export const recordModuleField: INodeProperties = {
+	...moduleField,
+	required: false,
+	description: 'The module of the record: needed to pick the record from a list or by its CRM URL',
 };
 
 export const recordIdField: INodeProperties = {
-	displayName: 'Record ID',
+	displayName: 'Record',
 	name: 'recordId',
-	type: 'string',
-	default: '',
+	type: 'resourceLocator',
+	default: { mode: 'id', value: '' },
 	required: true,
-	placeholder: '12x34',
-	description: 'Vtiger record ID: module prefix, "x", record number (the "id" field of a record)',
+	description: 'The record: picked from the module, by its ID (such as 12x34), or by the URL of its page in the CRM',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchRecords', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '12x34',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\s*\\d+x\\d+\\s*$', errorMessage: 'A record ID looks like 12x34' } },
+			],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'https://crm.example.com/index.php?module=Contacts&view=Detail&record=34',
+		},
+	],
 };
 
 export const fieldsInputFields: INodeProperties[] = [
@@ -27,10 +75,11 @@ export const fieldsInputFields: INodeProperties[] = [
 		name: 'fieldsInput',
 		type: 'options',
 		options: [
-			{ name: 'Name/Value Pairs', value: 'keyValue', description: 'Enter each field by name' },
-			{ name: 'JSON', value: 'json', description: 'Give all fields as one JSON object' },
+			{ name: 'Map Fields', value: 'mapper', description: 'Map input data to the fields of the module' },
+			{ name: 'Name/Value Pairs', value: 'keyValue', description: 'Enter each field by name, values sent as written' },
+			{ name: 'JSON', value: 'json', description: 'Give all fields as one JSON object, values sent as written' },
 		],
-		default: 'keyValue',
+		default: 'mapper',
 	},
 	{
 		displayName: 'Fields',
@@ -73,6 +122,63 @@ export const fieldsInputFields: INodeProperties[] = [
 		description: 'A JSON object of field names and values',
 	},
 ];
+
+/** The field mapper; `mode` follows n8n's resource mapper (`add`, `update`, `upsert`). */
+export const columnsField = (mode: 'add' | 'update' | 'upsert'): INodeProperties => ({
+	displayName: 'Fields',
+	name: 'columns',
+	type: 'resourceMapper',
+	noDataExpression: true,
+	default: { mappingMode: 'defineBelow', value: null },
+	required: true,
+	displayOptions: { show: { fieldsInput: ['mapper'] } },
+	typeOptions: {
+		loadOptionsDependsOn: ['module.value'],
+		resourceMapper: {
+			resourceMapperMethod: 'getMappingColumns',
+			mode,
+			fieldWords: { singular: 'field', plural: 'fields' },
+			addAllFields: false,
+			multiKeyMatch: true,
+			supportAutoMap: true,
+			...(mode === 'upsert'
+				? {
+						matchingFieldsLabels: {
+							title: 'Fields to Match On',
+							description: 'A record whose values in these fields equal the input is updated; with none, one is created',
+						},
+					}
+				: {}),
+		},
+	},
+});
+
+export const writeOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'writeOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Validate Picklist Values',
+			name: 'validatePicklists',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to stop a value that is not one of the picklist values of its field before it reaches Vtiger (Vtiger itself stores any value)',
+		},
+	],
+};
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return numbers as numbers, checkboxes as true/false, empty values as null, dates as ISO strings (UTC) and multi-select values as arrays, instead of the values exactly as Vtiger sends them',
+};
 
 export const returnAllFields: INodeProperties[] = [
 	{

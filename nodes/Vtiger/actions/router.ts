@@ -16,6 +16,7 @@ const operations: Record<string, Record<string, { execute: Operation }>> = {
 		get: record.get,
 		getAll: record.getAll,
 		update: record.update,
+		upsert: record.upsert,
 		delete: record.delete,
 	},
 	query: { run: query.run },

@@ -1,46 +1,102 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ResourceMapperValue,
+} from 'n8n-workflow';
+
+import type { FieldDescription, VtigerClient } from '../transport/client';
+import { ownerResolver } from './directory';
+import { checkPicklist, toWireValue } from './values';
 
 interface FieldPair {
 	name?: string;
 	value?: unknown;
 }
 
-function wireValue(value: unknown): unknown {
+function rawValue(value: unknown): unknown {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'object') return JSON.stringify(value);
 	return value;
 }
 
-/** The record fields an item asks to write, from name/value pairs or a JSON object. */
-export function recordFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const node = ctx.getNode();
-	const mode = ctx.getNodeParameter('fieldsInput', itemIndex) as string;
-	if (mode === 'json') {
-		const raw = ctx.getNodeParameter('fieldsJson', itemIndex) as unknown;
-		let parsed: unknown = raw;
-		if (typeof raw === 'string') {
-			try {
-				parsed = raw.trim() === '' ? {} : JSON.parse(raw);
-			} catch (error) {
-				throw new NodeOperationError(node, `"Fields (JSON)" is not valid JSON: ${(error as Error).message}`, {
-					itemIndex,
-					description: 'Give the fields as a JSON object, e.g. {"lastname": "Doe", "email": "jane@example.com"}',
-				});
-			}
+function fromJson(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const raw = ctx.getNodeParameter('fieldsJson', itemIndex) as unknown;
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = raw.trim() === '' ? {} : JSON.parse(raw);
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), `"Fields (JSON)" is not valid JSON: ${(error as Error).message}`, {
+				itemIndex,
+				description: 'Give the fields as a JSON object, e.g. {"lastname": "Doe", "email": "jane@example.com"}',
+			});
 		}
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-			throw new NodeOperationError(node, '"Fields (JSON)" must be a JSON object of field names and values', { itemIndex });
-		}
-		return Object.fromEntries(Object.entries(parsed as IDataObject).map(([k, v]) => [k, wireValue(v)])) as IDataObject;
 	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new NodeOperationError(ctx.getNode(), '"Fields (JSON)" must be a JSON object of field names and values', { itemIndex });
+	}
+	return Object.fromEntries(Object.entries(parsed as IDataObject).map(([k, v]) => [k, rawValue(v)])) as IDataObject;
+}
+
+function fromPairs(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const pairs = (ctx.getNodeParameter('fieldsUi.field', itemIndex, []) as FieldPair[]) ?? [];
 	const fields: IDataObject = {};
 	for (const [position, pair] of pairs.entries()) {
 		const name = String(pair.name ?? '').trim();
-		if (name === '') {
-			throw new NodeOperationError(node, `Field ${position + 1} under "Fields" has no name`, { itemIndex });
-		}
-		fields[name] = wireValue(pair.value) as IDataObject[string];
+		if (name === '') throw new NodeOperationError(ctx.getNode(), `Field ${position + 1} under "Fields" has no name`, { itemIndex });
+		fields[name] = rawValue(pair.value) as IDataObject[string];
 	}
 	return fields;
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** "Map Automatically": input keys matched to field names, then to labels (case and punctuation ignored). */
+function autoMapped(input: IDataObject, writable: FieldDescription[]): Record<string, unknown> {
+	const byName = new Map(writable.map((f) => [f.name, f.name]));
+	const byLabel = new Map(writable.map((f) => [normalise(f.label), f.name]));
+	const mapped: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(input)) {
+		const field = byName.get(key) ?? byLabel.get(normalise(key));
+		if (field && !(field in mapped)) mapped[field] = value;
+	}
+	return mapped;
+}
+
+export interface MappedFields {
+	fields: IDataObject;
+	/** Fields chosen to match on (Upsert). */
+	matchOn: string[];
+}
+
+async function fromMapper(ctx: IExecuteFunctions, client: VtigerClient, module: string, itemIndex: number): Promise<MappedFields> {
+	const columns = ctx.getNodeParameter('columns', itemIndex) as ResourceMapperValue;
+	const { fields } = await client.describe(module);
+	const writable = fields.filter((f) => f.editable !== false && f.editable !== '' && f.name !== 'id');
+	const given =
+		columns.mappingMode === 'autoMapInputData' ? autoMapped(ctx.getInputData()[itemIndex].json, writable) : (columns.value ?? {});
+	const byName = new Map(fields.map((f) => [f.name, f]));
+	const validate = (ctx.getNodeParameter('writeOptions.validatePicklists', itemIndex, false) as boolean) === true;
+	const owners = ownerResolver(client);
+	const wire: IDataObject = {};
+	for (const [name, value] of Object.entries(given)) {
+		const field = byName.get(name);
+		if (!field) throw new NodeOperationError(ctx.getNode(), `${module} has no field "${name}"`, { itemIndex });
+		wire[name] = await toWireValue(field, value, owners);
+		if (validate) checkPicklist(field, wire[name] as string);
+	}
+	return { fields: wire, matchOn: columns.matchingColumns ?? [] };
+}
+
+/** The record fields an item asks to write: mapped (converted per field type), name/value pairs or JSON (sent as given). */
+export async function recordFields(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	module: () => string,
+	itemIndex: number,
+): Promise<MappedFields> {
+	const mode = ctx.getNodeParameter('fieldsInput', itemIndex) as string;
+	if (mode === 'mapper') return await fromMapper(ctx, client, module(), itemIndex);
+	return { fields: mode === 'json' ? fromJson(ctx, itemIndex) : fromPairs(ctx, itemIndex), matchOn: [] };
 }

@@ -1,16 +1,41 @@
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeParameterResourceLocator } from 'n8n-workflow';
+
+import type { VtigerClient } from '../transport/client';
 
 const WS_ID = /^\d+x\d+$/;
 
 /** A Vtiger record id such as `12x34` (module prefix, `x`, record number), checked before it is sent. */
-export function recordId(node: INode, value: unknown, fieldName: string, itemIndex: number): string {
+export function checkedRecordId(ctx: IExecuteFunctions, value: unknown, fieldName: string, itemIndex: number): string {
 	const id = String(value ?? '').trim();
 	if (!WS_ID.test(id)) {
-		throw new NodeOperationError(node, `"${fieldName}" must be a Vtiger record ID such as 12x34, not "${id}"`, {
+		throw new NodeOperationError(ctx.getNode(), `"${fieldName}" must be a Vtiger record ID such as 12x34, not "${id}"`, {
 			itemIndex,
 			description:
 				'A record ID is the module prefix, an "x" and the record number. Get and Get Many return it in the "id" field.',
 		});
 	}
 	return id;
+}
+
+/** The ws id of a CRM detail-view URL (`index.php?module=Contacts&view=Detail&record=34`): the module's prefix, x, the record. */
+async function idFromCrmUrl(ctx: IExecuteFunctions, client: VtigerClient, url: string, itemIndex: number): Promise<string> {
+	const parsed = URL.canParse(url) ? new URL(url) : undefined;
+	const module = parsed?.searchParams.get('module') ?? '';
+	const record = parsed?.searchParams.get('record') ?? '';
+	if (!/^[A-Za-z_]\w*$/.test(module) || !/^\d+$/.test(record)) {
+		throw new NodeOperationError(ctx.getNode(), `"Record" by URL needs the address of a record's page in the CRM, not "${url}"`, {
+			itemIndex,
+			description: 'Such as https://crm.example.com/index.php?module=Contacts&view=Detail&record=34',
+		});
+	}
+	const { idPrefix } = await client.describe(module);
+	return `${idPrefix}x${record}`;
+}
+
+/** The record an item names through the "Record" picker (from list, by ID or by CRM URL). */
+export async function recordIdOf(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<string> {
+	const locator = ctx.getNodeParameter('recordId', itemIndex) as INodeParameterResourceLocator | string;
+	if (typeof locator !== 'object' || locator === null) return checkedRecordId(ctx, locator, 'Record', itemIndex);
+	if (locator.mode === 'url') return await idFromCrmUrl(ctx, client, String(locator.value ?? '').trim(), itemIndex);
+	return checkedRecordId(ctx, locator.value, 'Record', itemIndex);
 }

@@ -2,7 +2,7 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 /** The item's "Module" parameter, checked to be a module name before it reaches Vtiger. */
 export function moduleName(ctx: IExecuteFunctions, itemIndex: number): string {
-	const module = String(ctx.getNodeParameter('module', itemIndex) ?? '').trim();
+	const module = String(ctx.getNodeParameter('module', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(module)) {
 		throw new NodeOperationError(
 			ctx.getNode(),

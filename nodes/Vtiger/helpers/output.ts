@@ -5,6 +5,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import type { FieldDescription, VtigerClient } from '../transport/client';
+import { simplifyRecord } from './values';
+
 type ItemResult = IDataObject | IDataObject[];
 
 function withItemNumber(message: string, itemIndex: number): string {
@@ -41,4 +44,34 @@ export async function forEachItem(
 		}
 	}
 	return output;
+}
+
+/**
+ * Records as the "Simplify" option asks: plain JSON types, using the describe of `module`, or of
+ * the module whose id prefix the records carry when no module is given; or untouched.
+ */
+export async function simplified(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+	records: Array<Record<string, unknown>>,
+	module?: string,
+): Promise<IDataObject[]> {
+	if (!(ctx.getNodeParameter('simplify', itemIndex, true) as boolean) || records.length === 0) return records as IDataObject[];
+	const fields = module
+		? (await client.describe(module)).fields
+		: await fieldsOfPrefix(client, String(records[0].id ?? '').split('x')[0]);
+	return records.map((record) => simplifyRecord(record, fields) as IDataObject);
+}
+
+/** Field descriptions of the module a ws id prefix belongs to, found through describe (cached per execution). */
+async function fieldsOfPrefix(client: VtigerClient, prefix: string): Promise<FieldDescription[]> {
+	return await client.memo(`fields-of-prefix:${prefix}`, async () => {
+		const { types } = await client.listTypes();
+		for (const module of types) {
+			const description = await client.describe(module).catch(() => undefined);
+			if (description?.idPrefix === prefix) return description.fields;
+		}
+		return [];
+	});
 }

@@ -11,7 +11,7 @@ import {
 import { explainFailure, explainNetworkError, explainNotJson, SESSION_ERROR_CODES, type ErrorText } from './errors';
 import { parseReply, type RawHttpResponse, type VtigerReply } from './response';
 import { loginToVtiger, type VtigerLogin } from './session';
-import { webserviceUrl } from './url';
+import { normaliseCrmUrl, webserviceUrl } from './url';
 import { buildRequest, type WireParams } from './wire';
 
 export type VtigerContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -59,9 +59,7 @@ function isLoginError(error: unknown): error is Error & { description?: string; 
  * `listtypes` and `describe` are cached for the lifetime of the client (one node execution).
  */
 export class VtigerClient {
-	private listTypesCache?: Promise<ListTypesResult>;
-
-	private readonly describeCache = new Map<string, Promise<ModuleDescription>>();
+	private readonly memos = new Map<string, Promise<unknown>>();
 
 	constructor(private readonly ctx: VtigerContext) {}
 
@@ -146,21 +144,31 @@ export class VtigerClient {
 	}
 
 	async listTypes(): Promise<ListTypesResult> {
-		this.listTypesCache ??= this.call<ListTypesResult>('listtypes').then((r) => ({
-			types: r.types ?? [],
-			information: Array.isArray(r.information) ? {} : (r.information ?? {}),
-		}));
-		return await this.listTypesCache;
+		return await this.memo('listtypes', async () => {
+			const r = await this.call<ListTypesResult>('listtypes');
+			return { types: r.types ?? [], information: Array.isArray(r.information) ? {} : (r.information ?? {}) };
+		});
 	}
 
 	async describe(module: string): Promise<ModuleDescription> {
-		let cached = this.describeCache.get(module);
+		return await this.memo(`describe:${module}`, async () => await this.call<ModuleDescription>('describe', { elementType: module }));
+	}
+
+	/** Computes `compute` once per client (one node execution) under `key`; a failure is not kept. */
+	async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+		let cached = this.memos.get(key) as Promise<T> | undefined;
 		if (!cached) {
-			cached = this.call<ModuleDescription>('describe', { elementType: module });
-			cached.catch(() => this.describeCache.delete(module));
-			this.describeCache.set(module, cached);
+			cached = compute();
+			cached.catch(() => this.memos.delete(key));
+			this.memos.set(key, cached);
 		}
 		return await cached;
+	}
+
+	/** The CRM's base URL as the credential gives it, normalised (for links to records). */
+	async crmUrl(): Promise<string> {
+		const { url } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+		return normaliseCrmUrl(String(url ?? ''));
 	}
 
 	async create(module: string, element: VtigerRecord): Promise<VtigerRecord> {

@@ -1,5 +1,5 @@
-import type { VtigerRecord } from './client';
-import { VTQL_PAGE_SIZE } from './vtql';
+import type { VtigerClient, VtigerRecord } from './client';
+import { inspectUserQuery, userQueryPage, VTQL_PAGE_SIZE } from './vtql';
 
 export interface PagePosition {
 	/** Rows read so far. */
@@ -29,4 +29,10 @@ export async function readPages(
 		if (!position.lastId) break;
 	}
 	return rows;
+}
+
+/** Every row of a SELECT without LIMIT, read page by page in a stable order. */
+export async function queryAll(client: VtigerClient, select: string): Promise<VtigerRecord[]> {
+	const raw = inspectUserQuery(select);
+	return await readPages(async (position, pageSize) => await client.query(userQueryPage(raw, position.offset, pageSize)));
 }

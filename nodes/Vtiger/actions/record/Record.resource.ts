@@ -5,8 +5,9 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
-export { create, del as delete, get, getAll, update };
+export { create, del as delete, get, getAll, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,6 +18,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['record'] } },
 		options: [
 			{ name: 'Create', value: 'create', description: 'Create a record', action: 'Create a record' },
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a record, or update the one whose fields match',
+				action: 'Create or update a record',
+			},
 			{ name: 'Delete', value: 'delete', description: 'Delete a record', action: 'Delete a record' },
 			{ name: 'Get', value: 'get', description: 'Get a record by ID', action: 'Get a record' },
 			{
@@ -38,5 +45,6 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...update.description,
+	...upsert.description,
 	...del.description,
 ];

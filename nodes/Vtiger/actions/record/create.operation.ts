@@ -3,14 +3,15 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { recordFields } from '../../helpers/fields';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
-import { fieldsInputFields, moduleField } from '../common.descriptions';
+import { columnsField, fieldsInputFields, moduleField, writeOptionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	moduleField,
 	...fieldsInputFields,
+	columnsField('add'),
+	writeOptionsField,
 	{
-		displayName:
-			'Mandatory fields must have a value. "Assigned To" (assigned_user_id) defaults to the credential\'s user.',
+		displayName: '"Assigned To" (assigned_user_id) defaults to the credential\'s user',
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
@@ -21,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
 	const module = moduleName(ctx, itemIndex);
-	const fields = recordFields(ctx, itemIndex);
+	const { fields } = await recordFields(ctx, client, () => module, itemIndex);
 	if (fields.assigned_user_id === undefined || fields.assigned_user_id === '') {
 		fields.assigned_user_id = await client.currentUserId();
 	}

@@ -1,15 +1,15 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { recordId } from '../../helpers/ids';
+import { recordIdOf } from '../../helpers/ids';
 import type { VtigerClient } from '../../transport/client';
-import { recordIdField } from '../common.descriptions';
+import { recordIdField, recordModuleField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [recordIdField];
+const properties: INodeProperties[] = [recordModuleField, recordIdField];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['delete'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
-	const id = recordId(ctx.getNode(), ctx.getNodeParameter('recordId', itemIndex), 'Record ID', itemIndex);
+	const id = await recordIdOf(ctx, client, itemIndex);
 	await client.delete(id);
 	return { id, deleted: true };
 }

@@ -1,14 +1,16 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { recordId } from '../../helpers/ids';
+import { recordIdOf } from '../../helpers/ids';
+import { simplified } from '../../helpers/output';
 import type { VtigerClient } from '../../transport/client';
-import { recordIdField } from '../common.descriptions';
+import { recordIdField, recordModuleField, simplifyField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [recordIdField];
+const properties: INodeProperties[] = [recordModuleField, recordIdField, simplifyField];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['get'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
-	const id = recordId(ctx.getNode(), ctx.getNodeParameter('recordId', itemIndex), 'Record ID', itemIndex);
-	return (await client.retrieve(id)) as IDataObject;
+	const record = await client.retrieve(await recordIdOf(ctx, client, itemIndex));
+	const module = String(ctx.getNodeParameter('module', itemIndex, '', { extractValue: true }) ?? '').trim();
+	return (await simplified(ctx, client, itemIndex, [record], module || undefined))[0];
 }

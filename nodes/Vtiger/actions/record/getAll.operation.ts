@@ -10,7 +10,8 @@ import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { readPages } from '../../transport/paging';
 import { selectAfterId, selectSorted, type Condition, type ConditionOperator, type SelectSpec } from '../../transport/vtql';
-import { moduleField, returnAllFields } from '../common.descriptions';
+import { simplified } from '../../helpers/output';
+import { moduleField, returnAllFields, simplifyField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	moduleField,
@@ -27,7 +28,15 @@ const properties: INodeProperties[] = [
 				displayName: 'Condition',
 				name: 'condition',
 				values: [
-					{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'lastname' },
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['module.value'] },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
 					{
 						displayName: 'Operator',
 						name: 'operator',
@@ -68,6 +77,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'AND',
 	},
+	simplifyField,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -76,20 +86,22 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Fields to Return',
+				displayName: 'Fields to Return Names or IDs',
 				name: 'fields',
-				type: 'string',
-				default: '',
-				placeholder: 'firstname, lastname, email',
-				description: 'Comma-separated field names; empty returns all fields. The ID is always returned.',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['module.value'] },
+				default: [],
+				description:
+					'Fields to return; all when empty. The ID is always returned. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
-				displayName: 'Sort By Field',
+				displayName: 'Sort By Field Name or ID',
 				name: 'sortField',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['module.value'] },
 				default: '',
-				placeholder: 'createdtime',
-				description: 'Field to sort by; records are sorted by ID when empty',
+				description:
+					'Field to sort by; by ID when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Sort Direction',
@@ -114,7 +126,7 @@ interface ConditionInput {
 }
 
 interface GetManyOptions {
-	fields?: string;
+	fields?: string | string[];
 	sortField?: string;
 	sortDirection?: 'ASC' | 'DESC';
 }
@@ -145,8 +157,7 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 		operator: c.operator ?? 'equal',
 		value: c.value ?? '',
 	}));
-	const fields = (options.fields ?? '')
-		.split(',')
+	const fields = (Array.isArray(options.fields) ? options.fields : String(options.fields ?? '').split(','))
 		.filter((f) => f.trim() !== '')
 		.map((f) => checked(f, 'Fields to Return'));
 	const sortField = options.sortField?.trim() ? checked(options.sortField, 'Sort By Field') : 'id';
@@ -168,5 +179,5 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 			),
 		limit,
 	);
-	return (descending && returnAll ? rows.reverse() : rows) as IDataObject[];
+	return await simplified(ctx, client, itemIndex, descending && returnAll ? rows.reverse() : rows, module);
 }

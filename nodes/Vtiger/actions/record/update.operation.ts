@@ -1,13 +1,16 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { recordFields } from '../../helpers/fields';
-import { recordId } from '../../helpers/ids';
+import { recordIdOf } from '../../helpers/ids';
+import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
-import { fieldsInputFields, recordIdField } from '../common.descriptions';
+import { columnsField, fieldsInputFields, recordIdField, recordModuleField, writeOptionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
+	recordModuleField,
 	recordIdField,
 	...fieldsInputFields,
+	columnsField('update'),
 	{
 		displayName: 'Replace All Fields',
 		name: 'replaceAllFields',
@@ -16,13 +19,15 @@ const properties: INodeProperties[] = [
 		description:
 			"Whether to use Vtiger's full update instead of a partial one. A full update needs every mandatory field; fields sent empty are cleared (references excepted); fields left out keep their values on Vtiger 7 and 8 but are cleared by older versions.",
 	},
+	writeOptionsField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['update'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
-	const id = recordId(ctx.getNode(), ctx.getNodeParameter('recordId', itemIndex), 'Record ID', itemIndex);
-	const element = { ...recordFields(ctx, itemIndex), id };
+	const id = await recordIdOf(ctx, client, itemIndex);
+	const { fields } = await recordFields(ctx, client, () => moduleName(ctx, itemIndex), itemIndex);
+	const element = { ...fields, id };
 	const replaceAll = ctx.getNodeParameter('replaceAllFields', itemIndex, false) as boolean;
 	return (replaceAll ? await client.update(element) : await client.revise(element)) as IDataObject;
 }

@@ -1,0 +1,58 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { labelFieldNames } from '../helpers/labels';
+import { decodeLabel } from '../helpers/values';
+import { VtigerClient } from '../transport/client';
+import { selectSorted, VTQL_PAGE_SIZE } from '../transport/vtql';
+
+/** Entity modules of this user, by label, searchable; custom modules included. */
+export async function searchModules(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const { types, information } = await new VtigerClient(this).listTypes();
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = types
+		.filter((name) => information[name]?.isEntity !== false)
+		.map((name) => {
+			const label = decodeLabel(information[name]?.label ?? name);
+			return { name: label === name ? name : `${label} (${name})`, value: name };
+		})
+		.filter((m) => !wanted || m.name.toLowerCase().includes(wanted))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+/** Records of the chosen module, searchable by their label fields, 100 at a time. */
+export async function searchRecords(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const module = String(this.getCurrentNodeParameter('module', { extractValue: true }) ?? '').trim();
+	if (!module) return { results: [] };
+	const client = new VtigerClient(this);
+	const labelFields = labelFieldNames(await client.describe(module));
+	const searched = labelFields.filter((f) => f !== 'id');
+	const text = (filter ?? '').trim();
+	const offset = Number(paginationToken ?? 0);
+	const rows = await client.query(
+		selectSorted(
+			{
+				module,
+				fields: searched,
+				conditions: text ? searched.map((field) => ({ field, operator: 'contains' as const, value: text })) : [],
+				combineWith: 'OR',
+				sortField: 'id',
+			},
+			offset,
+			VTQL_PAGE_SIZE,
+		),
+	);
+	const base = await client.crmUrl();
+	return {
+		results: rows.map((row) => {
+			const id = String(row.id);
+			const name = searched.map((f) => row[f]).filter((v) => v !== null && v !== '').join(' ') || id;
+			return { name, value: id, url: `${base}/index.php?module=${module}&view=Detail&record=${id.split('x')[1]}` };
+		}),
+		paginationToken: rows.length === VTQL_PAGE_SIZE ? String(offset + rows.length) : undefined,
+	};
+}

@@ -1,0 +1,33 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { owners } from '../helpers/directory';
+import { VtigerClient } from '../transport/client';
+import { queryAll } from '../transport/paging';
+
+function currentModule(ctx: ILoadOptionsFunctions): string {
+	return String(ctx.getCurrentNodeParameter('module', { extractValue: true }) ?? '').trim();
+}
+
+/** Fields of the chosen module, by label, with the name and type in the description. */
+export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const module = currentModule(this);
+	if (!module) return [];
+	const { fields } = await new VtigerClient(this).describe(module);
+	return fields
+		.map((f) => ({ name: f.label === f.name ? f.name : `${f.label} (${f.name})`, value: f.name, description: `${f.name}: ${f.type.name}` }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Users and groups that can be assigned records. */
+export async function getOwners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await owners(new VtigerClient(this))).map((o) => ({
+		name: o.kind === 'user' ? `${o.name} (${o.userName})` : `${o.name} (group)`,
+		value: o.id,
+	}));
+}
+
+/** Document folders, for Documents. */
+export async function getDocumentFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const folders = await queryAll(new VtigerClient(this), 'SELECT foldername FROM DocumentFolders;');
+	return folders.map((f) => ({ name: String(f.foldername), value: String(f.id) }));
+}
