@@ -1,7 +1,8 @@
 /**
  * The editor in a real browser (Debian's Chromium driven by playwright-core): log in, add the
- * Vtiger CRM node, pick the sandbox credential and test it, run Record > Get Many on Contacts and
- * see rows in the output panel. A screenshot of each step goes to test-output/screenshots/.
+ * Vtiger CRM node, pick the sandbox credential and test it, pick Contacts from the module dropdown,
+ * run Record > Get Many and see rows in the output panel, then open the field mapper of Create. A
+ * screenshot of each step goes to test-output/screenshots/.
  */
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
@@ -12,6 +13,13 @@ import { SANDBOX_CREDENTIAL } from './workflows';
 
 export const OWNER = { email: 'owner@example.com', password: 'Vtiger-Sandbox-1', firstName: 'Sandbox', lastName: 'Owner' };
 const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
+
+/** Opens the Module dropdown (searchable list from listtypes) and picks a module. */
+async function pickModule(page: Page, module: string): Promise<void> {
+	await page.getByTestId('resource-locator-module').click();
+	await page.keyboard.type(module.slice(0, 4));
+	await page.getByTestId('rlc-item').getByText(module, { exact: true }).click();
+}
 
 export async function runEditorCheck(n8n: N8n): Promise<string[]> {
 	await n8n.start();
@@ -57,10 +65,19 @@ export async function runEditorCheck(n8n: N8n): Promise<string[]> {
 			await page.getByTestId('canvas-node').filter({ hasText: 'Get many records' }).dblclick();
 		}
 
-		await page.getByTestId('parameter-input-module').locator('input').fill('Contacts');
+		await pickModule(page, 'Contacts');
 		await page.getByTestId('node-execute-button').click();
 		await page.getByTestId('output-panel').getByText('50 items', { exact: true }).waitFor();
 		await shot(page, 'output');
+
+		await page.keyboard.press('Escape');
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('Vtiger');
+		await page.getByTestId('node-creator-item-name').getByText('Vtiger CRM', { exact: true }).click();
+		await page.getByText('Create a record').click();
+		await pickModule(page, 'Contacts');
+		await page.getByText('Last Name (lastname)').waitFor();
+		await shot(page, 'mapper');
 		return shots;
 	} catch (error) {
 		const page = browser.contexts()[0]?.pages()[0];

@@ -78,7 +78,7 @@ describe('Metadata-driven editing', () => {
 		const create = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Contacts'), operation: 'create' });
 		const byId = new Map(create.fields.map((f) => [f.id, f]));
 		expect(byId.get('lastname')).toMatchObject({ displayName: 'Last Name (lastname)', required: true, type: 'string' });
-		expect(byId.get('assigned_user_id')).toMatchObject({ required: true, type: 'string' });
+		expect(byId.get('assigned_user_id')).toMatchObject({ required: false, type: 'string' });
 		expect(byId.get('leadsource')).toMatchObject({ type: 'options', required: false });
 		expect(byId.get('leadsource')?.options).toContainEqual({ name: 'Web Site', value: 'Web Site' });
 		expect(byId.get('emailoptout')?.type).toBe('boolean');
@@ -90,7 +90,7 @@ describe('Metadata-driven editing', () => {
 		const update = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Contacts'), operation: 'update' });
 		expect(update.fields.every((f) => !f.required)).toBe(true);
 		const vehicles = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Vehicles'), operation: 'create' });
-		expect(vehicles.fields.filter((f) => f.required).map((f) => f.id).sort()).toEqual(['assigned_user_id', 'vehiclename']);
+		expect(vehicles.fields.filter((f) => f.required).map((f) => f.id)).toEqual(['vehiclename']);
 	});
 
 	test('Create through the mapper converts every field type to the wire format', async () => {

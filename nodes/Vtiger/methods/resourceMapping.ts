@@ -34,7 +34,8 @@ export async function getMappingColumns(this: ILoadOptionsFunctions): Promise<Re
 		return {
 			id: f.name,
 			displayName: f.label === f.name ? f.name : `${f.label} (${f.name})`,
-			required: operation === 'create' && isTrue(f.mandatory),
+			// The owner is filled in with the credential's user when left out.
+			required: operation === 'create' && isTrue(f.mandatory) && f.type.name !== 'owner',
 			defaultMatch: false,
 			canBeUsedToMatch: !['owner', 'multipicklist', 'text'].includes(f.type.name),
 			display: true,
