@@ -73,6 +73,14 @@ async function main(): Promise<number> {
 			}
 		});
 
+		await suite.check('Record: create or update (first item creates, the second updates it), get by CRM URL', async () => {
+			const out = await run('e2eUpsert');
+			const upserted = nodeOutput(out, 'Upsert');
+			assert.deepEqual(upserted.map((r) => [r.upsertAction, r.phone]), [['created', '1'], ['updated', '2']]);
+			assert.equal(upserted[0].id, upserted[1].id);
+			assert.deepEqual(nodeOutput(out, 'By URL').map((r) => [r.id, r.phone]), [[upserted[0].id, '2'], [upserted[0].id, '2']]);
+		});
+
 		await suite.check('Query and Module and User: VTQL Return All, Get Many limit, list, describe, current user', async () => {
 			const out = await run('e2eQuery');
 			const rows = nodeOutput(out, 'Run VTQL');

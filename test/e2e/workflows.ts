@@ -105,6 +105,35 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 				executeOnce: true,
 			},
 		]),
+		workflow('e2eUpsert', 'E2E create or update, record by URL, mapper', [
+			code('Leads', [
+				{ email: `${tag}@example.com`, lastname: `${tag}-upsert`, description: tag, phone: '1' },
+				{ email: `${tag}@example.com`, lastname: `${tag}-upsert`, description: tag, phone: '2' },
+			]),
+			{
+				name: 'Upsert',
+				parameters: {
+					resource: 'record',
+					operation: 'upsert',
+					module: { __rl: true, mode: 'list', value: 'Contacts' },
+					fieldsInput: 'mapper',
+					columns: { mappingMode: 'autoMapInputData', value: null, matchingColumns: ['email'], schema: [] },
+				},
+			},
+			{
+				name: 'By URL',
+				parameters: {
+					resource: 'record',
+					operation: 'get',
+					module: { __rl: true, mode: 'list', value: 'Contacts' },
+					recordId: {
+						__rl: true,
+						mode: 'url',
+						value: '={{ "https://crm.example.com/index.php?module=Contacts&view=Detail&record=" + $json.id.split("x")[1] }}',
+					},
+				},
+			},
+		]),
 		workflow('e2eQuery', 'E2E query, modules and user', [
 			{ name: 'Run VTQL', parameters: { resource: 'query', operation: 'run', query: 'SELECT id, lastname FROM Contacts;', returnAll: true } },
 			{ name: 'Module List', parameters: { resource: 'module', operation: 'list' }, after: 'Start' },

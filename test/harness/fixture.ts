@@ -9,9 +9,9 @@ export interface VtigerTestBed {
 	credentials: MemoryCredentialsHelper;
 	credential: INodeCredentialsDetails;
 	/** Runs the Vtiger CRM node once with these parameters over the given input items. */
-	run(parameters: INodeParameters, input?: IDataObject[], options?: { continueOnFail?: boolean }): Promise<NodeRun>;
+	run(parameters: object, input?: IDataObject[], options?: { continueOnFail?: boolean }): Promise<NodeRun>;
 	/** Runs and fails the test if the node failed; returns the output JSON. */
-	json(parameters: INodeParameters, input?: IDataObject[]): Promise<IDataObject[]>;
+	json(parameters: object, input?: IDataObject[]): Promise<IDataObject[]>;
 	stop(): Promise<void>;
 }
 
@@ -28,7 +28,13 @@ export async function startTestBed(options: EmulatorOptions = {}, credentialOver
 		...credentialOverrides,
 	});
 	const run: VtigerTestBed['run'] = async (parameters, input, runOptions) =>
-		await runVtigerNode({ parameters, input, credentials, credential, continueOnFail: runOptions?.continueOnFail });
+		await runVtigerNode({
+			parameters: parameters as INodeParameters,
+			input,
+			credentials,
+			credential,
+			continueOnFail: runOptions?.continueOnFail,
+		});
 	return {
 		emulator,
 		credentials,
