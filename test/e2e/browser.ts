@@ -45,6 +45,10 @@ export async function runEditorCheck(n8n: N8n): Promise<string[]> {
 		await shot(page, 'signin');
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await page.waitForURL(/\/home|\/workflows/);
+		const nodeTypes = await page.evaluate(async () => (await (await fetch('/types/nodes.json')).json()) as Array<{ name: string }>);
+		for (const type of ['vtiger', 'vtigerTrigger']) {
+			if (!nodeTypes.some((t) => t.name === `n8n-nodes-vtiger-webservice.${type}`)) throw new Error(`n8n did not load ${type}`);
+		}
 
 		await page.goto(`${n8n.url}/workflow/new`);
 		await page.getByTestId('canvas-add-button').click();

@@ -1,6 +1,6 @@
 /** The emulator facade used by tests: starts the HTTP server and exposes test controls. */
 import { randomInt } from 'crypto';
-import { Clock } from './clock';
+import { Clock, formatDateTime } from './clock';
 import { seedDemoData } from './demo-data';
 import { Faults, type FaultSpec } from './faults';
 import { Metadata, type FieldDescriptor, type ModuleDescribe } from './metadata';
@@ -100,6 +100,18 @@ export class VtigerEmulator {
 
 	killAllSessions(): void {
 		this.backend.sessions.killAll();
+	}
+
+	/** Runs `action` once `requests` more requests have been answered (to change data in the middle of a walk). */
+	afterRequests(requests: number, action: () => void): void {
+		this.server.afterRequests(requests, action);
+	}
+
+	/** Changes fields of a record directly, as a save in the CRM would: modifiedtime becomes the clock's now. */
+	touch(id: string, fields: Record<string, string> = {}): void {
+		const rec = this.backend.records.resolve(this.backend.records.parseId(id));
+		for (const [name, value] of Object.entries(fields)) rec.values[name] = value;
+		rec.values.modifiedtime = formatDateTime(this.clock.now());
 	}
 
 	/** Kills every live session once `requests` more requests have been answered. */

@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	Workflow,
@@ -16,6 +16,7 @@ import {
 } from 'n8n-workflow';
 
 import { Vtiger } from '../../nodes/Vtiger/Vtiger.node';
+import { VtigerTrigger } from '../../nodes/Vtiger/VtigerTrigger.node';
 import type { MemoryCredentialsHelper } from './credentials';
 
 /** Emits the items given in its `items` parameter: the start of every test workflow. */
@@ -39,7 +40,12 @@ class TestInput implements INodeType {
 }
 
 const VTIGER_TYPE = 'n8n-nodes-vtiger-webservice.vtiger';
-const nodeTypeList: Record<string, INodeType> = { 'test.input': new TestInput(), [VTIGER_TYPE]: new Vtiger() };
+const TRIGGER_TYPE = 'n8n-nodes-vtiger-webservice.vtigerTrigger';
+const nodeTypeList: Record<string, INodeType> = {
+	'test.input': new TestInput(),
+	[VTIGER_TYPE]: new Vtiger(),
+	[TRIGGER_TYPE]: new VtigerTrigger(),
+};
 
 const nodeTypes: INodeTypes = {
 	getByName: (type: string) => nodeTypeList[type] as INodeType | IVersionedNodeType,
@@ -169,4 +175,44 @@ export async function runVtigerNode(options: RunOptions): Promise<NodeRun> {
 		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
 		run,
 	};
+}
+
+export interface PollRun {
+	items: IDataObject[];
+	/** The workflow's static data after the poll, as n8n would save it (pass it to the next poll). */
+	staticData: IDataObject;
+}
+
+/**
+ * One poll of the Vtiger CRM Trigger through n8n-core's PollContext, as an active workflow (or a
+ * manual test run) does it. Passing the previous `staticData` is what a restart of n8n does.
+ */
+export async function pollTrigger(options: {
+	parameters: INodeParameters;
+	credentials: MemoryCredentialsHelper;
+	credential: INodeCredentialsDetails;
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual';
+}): Promise<PollRun> {
+	const node: INode = {
+		id: 'trigger',
+		name: 'Vtiger CRM Trigger',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { vtigerApi: options.credential },
+	};
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject,
+	});
+	const additionalData = additionalDataFor(options.credentials, `poll-${++executionCounter}`, {});
+	const context = new PollContext(workflow, node, additionalData, options.mode ?? 'trigger', 'activate');
+	const result = await (nodeTypeList[TRIGGER_TYPE] as VtigerTrigger).poll.call(context);
+	return { items: (result?.[0] ?? []).map((item) => item.json), staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
 }

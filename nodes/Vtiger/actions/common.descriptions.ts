@@ -198,3 +198,68 @@ export const returnAllFields: INodeProperties[] = [
 		description: 'Max number of results to return',
 	},
 ];
+
+/** Conditions on the module's fields, as Get Many and the trigger offer them. */
+export const conditionsFields: INodeProperties[] = [
+	{
+		displayName: 'Conditions',
+		name: 'conditions',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Condition',
+		default: {},
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['module.value'] },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						options: [
+							{ name: 'Contains', value: 'contains' },
+							{ name: 'Ends With', value: 'endsWith' },
+							{ name: 'Equal', value: 'equal' },
+							{ name: 'Greater Than', value: 'greaterThan' },
+							{ name: 'Greater Than or Equal', value: 'greaterOrEqual' },
+							{ name: 'Is One Of', value: 'isOneOf', description: 'Value is a comma-separated list' },
+							{ name: 'Less Than', value: 'lessThan' },
+							{ name: 'Less Than or Equal', value: 'lessOrEqual' },
+							{ name: 'Not Equal', value: 'notEqual' },
+							{ name: 'Starts With', value: 'startsWith' },
+						],
+						default: 'equal',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description:
+							'Compared as text (case-insensitive); dates as YYYY-MM-DD, times in UTC, references and owners as IDs such as 19x1',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Combine Conditions',
+		name: 'combineWith',
+		type: 'options',
+		options: [
+			{ name: 'AND (All Must Match)', value: 'AND' },
+			{ name: 'OR (Any May Match)', value: 'OR' },
+		],
+		default: 'AND',
+	},
+];

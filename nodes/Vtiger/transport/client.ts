@@ -5,6 +5,7 @@ import {
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type INode,
+	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -14,7 +15,7 @@ import { loginToVtiger, type VtigerLogin } from './session';
 import { normaliseCrmUrl, webserviceUrl } from './url';
 import { buildRequest, type WireParams } from './wire';
 
-export type VtigerContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type VtigerContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export const CREDENTIAL_TYPE = 'vtigerApi';
 

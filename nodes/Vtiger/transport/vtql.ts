@@ -112,16 +112,16 @@ export function conditionText(condition: Condition): string {
 }
 
 /**
- * WHERE text for the conditions plus an optional extra predicate that must hold for every row.
- * VTQL has no parentheses and AND binds tighter than OR, so `(a OR b) AND k` is written `a AND k OR b AND k`.
+ * WHERE text for the conditions plus, optionally, a predicate every row must also satisfy, given as
+ * alternatives (any one of them). VTQL has no parentheses and AND binds tighter than OR, so
+ * `(a OR b) AND (k1 OR k2)` is written `a AND k1 OR a AND k2 OR b AND k1 OR b AND k2`.
  */
-export function whereText(conditions: Condition[], combineWith: 'AND' | 'OR', mustHold?: string): string {
+export function whereText(conditions: Condition[], combineWith: 'AND' | 'OR', mustHold: string[] = []): string {
 	const parts = conditions.map(conditionText);
-	if (parts.length === 0) return mustHold ? ` WHERE ${mustHold}` : '';
-	if (combineWith === 'AND' || parts.length === 1) {
-		return ` WHERE ${[...parts, ...(mustHold ? [mustHold] : [])].join(' AND ')}`;
-	}
-	return ` WHERE ${parts.map((p) => (mustHold ? `${p} AND ${mustHold}` : p)).join(' OR ')}`;
+	const branches = parts.length === 0 ? [[]] : combineWith === 'AND' ? [parts] : parts.map((p) => [p]);
+	const alternatives = mustHold.length === 0 ? [[]] : mustHold.map((m) => [m]);
+	const disjuncts = branches.flatMap((branch) => alternatives.map((alt) => [...branch, ...alt].join(' AND '))).filter(Boolean);
+	return disjuncts.length === 0 ? '' : ` WHERE ${disjuncts.join(' OR ')}`;
 }
 
 function selectList(fields: string[] | undefined): string {
@@ -132,7 +132,7 @@ function selectList(fields: string[] | undefined): string {
 /** One page of a Get Many walk ordered by id, continuing after `afterId` (keyset paging, reference 9.5). */
 export function selectAfterId(spec: SelectSpec, afterId: string | undefined, limit: number): string {
 	const module = identifier(spec.module, 'module');
-	const keyset = afterId ? `id > ${quote(afterId)}` : undefined;
+	const keyset = afterId ? [`id > ${quote(afterId)}`] : [];
 	return `SELECT ${selectList(spec.fields)} FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND', keyset)} ORDER BY id LIMIT ${limit};`;
 }
 
@@ -143,6 +143,23 @@ export function selectSorted(spec: SelectSpec, offset: number, limit: number): s
 	// VTQL allows one ASC/DESC, after the whole list, applying to the last column (reference 9.2).
 	const order = spec.sortDirection === 'DESC' ? `${sortField} DESC` : sortField === 'id' ? 'id' : `${sortField}, id`;
 	return `SELECT ${selectList(spec.fields)} FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND')} ORDER BY ${order} LIMIT ${offset}, ${limit};`;
+}
+
+export type ChangeCursor = { since: string } | { time: string; id: string };
+
+/**
+ * One page of records changed at or after `since`, or strictly after the (time, id) cursor, in
+ * (time, id) order: a keyset that stays exact when many records share one second (reference 10).
+ */
+export function selectChanges(spec: SelectSpec, timeField: string, cursor: ChangeCursor, limit: number): string {
+	const module = identifier(spec.module, 'module');
+	const time = identifier(timeField);
+	const after =
+		'since' in cursor
+			? [`${time} >= ${quote(cursor.since)}`]
+			: [`${time} > ${quote(cursor.time)}`, `${time} = ${quote(cursor.time)} AND id > ${quote(cursor.id)}`];
+	const fields = spec.fields && spec.fields.length > 0 ? [...spec.fields, time] : undefined;
+	return `SELECT ${selectList(fields)} FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND', after)} ORDER BY ${time}, id LIMIT ${limit};`;
 }
 
 interface Token {

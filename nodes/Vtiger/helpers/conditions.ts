@@ -1,0 +1,40 @@
+import { NodeOperationError, type INode } from 'n8n-workflow';
+
+import type { ModuleDescription } from '../transport/client';
+import type { Condition, ConditionOperator } from '../transport/vtql';
+
+export interface ConditionInput {
+	field?: string;
+	operator?: ConditionOperator;
+	value?: string | string[];
+}
+
+/**
+ * Checks field names against describe before they go into VTQL: Vtiger answers an unknown field in
+ * ORDER BY with an empty success (reference 9.7), so a typo would look like "no records".
+ */
+export function fieldChecker(node: INode, description: ModuleDescription, itemIndex?: number) {
+	const known = new Set(description.fields.map((f) => f.name));
+	return (name: string, parameter: string): string => {
+		const trimmed = String(name ?? '').trim();
+		if (!known.has(trimmed)) {
+			throw new NodeOperationError(node, `"${parameter}": ${description.name} has no field "${trimmed}"`, {
+				itemIndex,
+				description: `Field names are case-sensitive. Fields of ${description.name}: ${[...known].join(', ')}`,
+			});
+		}
+		return trimmed;
+	};
+}
+
+/** The "Conditions" a user set, with their fields checked. */
+export function checkedConditions(inputs: ConditionInput[], check: ReturnType<typeof fieldChecker>): Condition[] {
+	return inputs.map((c) => ({ field: check(String(c.field ?? ''), 'Conditions'), operator: c.operator ?? 'equal', value: c.value ?? '' }));
+}
+
+/** "Fields to Return" as a list (a multi-select, or a comma-separated text from older workflows). */
+export function checkedFieldList(value: string | string[] | undefined, check: ReturnType<typeof fieldChecker>): string[] {
+	return (Array.isArray(value) ? value : String(value ?? '').split(','))
+		.filter((f) => f.trim() !== '')
+		.map((f) => check(f, 'Fields to Return'));
+}

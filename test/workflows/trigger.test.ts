@@ -1,0 +1,130 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { pollTrigger } from '../harness/engine';
+import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+
+const at = (iso: string) => new Date(`${iso}Z`);
+
+describe('Vtiger CRM Trigger: each change exactly once', () => {
+	let bed: VtigerTestBed;
+	let staticData: IDataObject;
+
+	const poll = async (parameters: object = {}, mode: 'trigger' | 'manual' = 'trigger') => {
+		const run = await pollTrigger({
+			parameters: { module: { __rl: true, mode: 'list', value: 'Contacts' }, event: 'createdOrUpdated', simplify: false, ...parameters },
+			credentials: bed.credentials,
+			credential: bed.credential,
+			staticData,
+			mode,
+		});
+		if (mode === 'trigger') staticData = run.staticData;
+		return run.items;
+	};
+	const ids = (items: IDataObject[]) => items.map((i) => String(i.id));
+	const create = (n: number, prefix: string) => Array.from({ length: n }, (_, k) => bed.emulator.insert('Contacts', { lastname: `${prefix}-${k}` }));
+
+	beforeEach(async () => {
+		bed = await startTestBed();
+		staticData = {};
+		bed.emulator.clock.set(at('2026-11-20T10:00:00'));
+		create(10, 'old');
+	});
+	afterEach(async () => await bed.stop());
+
+	test('first activation starts from now: no flood of old records; then only new ones', async () => {
+		expect(await poll()).toEqual([]);
+		bed.emulator.clock.set(at('2026-11-20T10:00:05'));
+		const fresh = create(3, 'new');
+		expect(ids(await poll())).toEqual(fresh);
+		expect(await poll()).toEqual([]);
+	});
+
+	test('250 records created within the same second, more than two pages, each emitted once', async () => {
+		await poll();
+		bed.emulator.clock.set(at('2026-11-20T10:01:00'));
+		const burst = create(250, 'burst');
+		bed.emulator.clearRequests();
+		const first = await poll();
+		expect(ids(first)).toEqual(burst);
+		expect(bed.emulator.count('query')).toBeGreaterThanOrEqual(3);
+		bed.emulator.clock.set(at('2026-11-20T10:01:00'));
+		const late = create(2, 'same-second-later');
+		expect(ids(await poll())).toEqual(late);
+		expect(await poll()).toEqual([]);
+	});
+
+	test('records changed while the pages are read: nothing missed, nothing twice', async () => {
+		await poll();
+		bed.emulator.clock.set(at('2026-11-20T10:02:00'));
+		const batch = create(250, 'paged');
+		// The poll asks describe, then pages of 100: after the first page one record already read and
+		// one not yet read change.
+		bed.emulator.clearRequests();
+		bed.emulator.afterRequests(2, () => {
+			bed.emulator.clock.set(at('2026-11-20T10:02:01'));
+			bed.emulator.touch(batch[10], { firstname: 'edited-after-read' });
+			bed.emulator.touch(batch[200], { firstname: 'edited-before-read' });
+		});
+		const items = await poll();
+		expect(bed.emulator.requests.slice(0, 2).map((r) => r.operation)).toEqual(['describe', 'query']);
+		expect(ids(items).sort()).toEqual([...batch].sort());
+		expect(items.find((i) => i.id === batch[10])?.firstname).toBe('edited-after-read');
+		expect(items.find((i) => i.id === batch[200])?.firstname).toBe('edited-before-read');
+		expect(await poll()).toEqual([]);
+	});
+
+	test('a record updated twice between polls is one event; created-only ignores updates', async () => {
+		await poll();
+		const [target] = create(1, 'twice').map((id) => id);
+		expect(ids(await poll())).toEqual([target]);
+		bed.emulator.clock.set(at('2026-11-20T10:03:00'));
+		bed.emulator.touch(target, { firstname: 'one' });
+		bed.emulator.clock.set(at('2026-11-20T10:03:07'));
+		bed.emulator.touch(target, { firstname: 'two' });
+		const updates = await poll();
+		expect(updates.map((u) => [u.id, u.firstname])).toEqual([[target, 'two']]);
+
+		staticData = {};
+		expect(await poll({ event: 'created' })).toEqual([]);
+		bed.emulator.clock.set(at('2026-11-20T10:04:00'));
+		bed.emulator.touch(target, { firstname: 'three' });
+		const created = create(1, 'created-only');
+		expect(ids(await poll({ event: 'created' }))).toEqual(created);
+	});
+
+	test('a restart with the saved static data goes on where it stopped', async () => {
+		await poll();
+		bed.emulator.clock.set(at('2026-11-20T10:05:00'));
+		const before = create(5, 'before-restart');
+		expect(ids(await poll())).toEqual(before);
+		const saved = structuredClone(staticData);
+		bed.emulator.clock.set(at('2026-11-20T10:05:00'));
+		const sameSecond = create(2, 'restart-same-second');
+		staticData = saved;
+		expect(ids(await poll())).toEqual(sameSecond);
+		expect(await poll()).toEqual([]);
+	});
+
+	test('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
+		bed.emulator.clock.set(at('2026-11-20T11:00:00'));
+		const web = bed.emulator.insert('Contacts', { lastname: 'Web lead', leadsource: 'Web Site' });
+		bed.emulator.insert('Contacts', { lastname: 'Cold call', leadsource: 'Cold Call' });
+		const params = {
+			startFrom: '2026-11-20T10:30:00.000Z',
+			conditions: { condition: [{ field: 'leadsource', operator: 'equal', value: 'Web Site' }] },
+			fields: ['lastname', 'leadsource'],
+			simplify: true,
+		};
+		const items = await poll(params);
+		expect(items).toEqual([{ lastname: 'Web lead', leadsource: 'Web Site', modifiedtime: '2026-11-20T11:00:00Z', id: web }]);
+		expect(await poll(params)).toEqual([]);
+	});
+
+	test('a manual test run returns the most recent matching record and keeps no state', async () => {
+		bed.emulator.clock.set(at('2026-11-20T12:00:00'));
+		const [newest] = create(1, 'newest');
+		const items = await poll({}, 'manual');
+		expect(ids(items)).toEqual([newest]);
+		expect(staticData).toEqual({});
+	});
+});
