@@ -7,6 +7,7 @@ const createFromItems = {
 	module: 'Contacts',
 	fieldsInput: 'json',
 	fieldsJson: '={{ JSON.stringify($json) }}',
+	parallelRequests: 1,
 };
 
 describe('The session lives in the credential', () => {

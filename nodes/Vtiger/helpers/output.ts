@@ -15,35 +15,51 @@ function withItemNumber(message: string, itemIndex: number): string {
 }
 
 /**
- * Runs `run` for every input item in order. Outputs carry `pairedItem`; with Continue On Fail a
- * failing item becomes an error item and the rest go on, otherwise the error names the item.
+ * Runs `run` for every input item, with up to `lanes` items in flight (lane numbers 0..lanes-1 go
+ * to `run`); outputs keep the input order and carry `pairedItem`. With Continue On Fail a failing
+ * item becomes an error item and the rest go on; otherwise no new item starts after a failure and
+ * the error of the first failing item (in input order) names it.
  */
 export async function forEachItem(
 	ctx: IExecuteFunctions,
-	run: (itemIndex: number) => Promise<ItemResult>,
+	run: (itemIndex: number, lane: number) => Promise<ItemResult>,
+	lanes = 1,
 ): Promise<INodeExecutionData[]> {
-	const items = ctx.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await run(itemIndex);
-			output.push(
-				...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), { itemData: { item: itemIndex } }),
-			);
-		} catch (caught) {
-			const error =
-				caught instanceof NodeOperationError || (caught as { name?: string }).name === 'NodeApiError'
-					? (caught as NodeOperationError)
-					: new NodeOperationError(ctx.getNode(), caught as Error, { itemIndex });
-			error.message = withItemNumber(error.message, itemIndex);
-			error.context = { ...error.context, itemIndex };
-			if (!ctx.continueOnFail()) throw error;
-			const json: IDataObject = { error: error.message };
-			if (error.description) json.description = error.description;
-			output.push({ json, pairedItem: { item: itemIndex } });
+	const count = ctx.getInputData().length;
+	const outputs: INodeExecutionData[][] = new Array(count);
+	const failures = new Map<number, NodeOperationError>();
+	const continueOnFail = ctx.continueOnFail();
+	let next = 0;
+	const work = async (lane: number) => {
+		while (next < count && (continueOnFail || failures.size === 0)) {
+			const itemIndex = next++;
+			try {
+				const result = await run(itemIndex, lane);
+				outputs[itemIndex] = ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), {
+					itemData: { item: itemIndex },
+				});
+			} catch (caught) {
+				const error = asItemError(ctx, caught, itemIndex);
+				if (!continueOnFail) failures.set(itemIndex, error);
+				const json: IDataObject = { error: error.message };
+				if (error.description) json.description = error.description;
+				outputs[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
+			}
 		}
-	}
-	return output;
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, count)) }, async (_, lane) => await work(lane)));
+	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+	return outputs.flat();
+}
+
+function asItemError(ctx: IExecuteFunctions, caught: unknown, itemIndex: number): NodeOperationError {
+	const error =
+		caught instanceof NodeOperationError || (caught as { name?: string }).name === 'NodeApiError'
+			? (caught as NodeOperationError)
+			: new NodeOperationError(ctx.getNode(), caught as Error, { itemIndex });
+	error.message = withItemNumber(error.message, itemIndex);
+	error.context = { ...error.context, itemIndex };
+	return error;
 }
 
 /**

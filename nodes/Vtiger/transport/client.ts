@@ -11,6 +11,7 @@ import {
 
 import { explainFailure, explainNetworkError, explainNotJson, SESSION_ERROR_CODES, type ErrorText } from './errors';
 import { parseReply, type RawHttpResponse, type VtigerReply } from './response';
+import { laneSession, laneSessionNames } from './pool';
 import { loginToVtiger, type VtigerLogin } from './session';
 import { normaliseCrmUrl, webserviceUrl } from './url';
 import { buildRequest, type WireParams } from './wire';
@@ -60,9 +61,22 @@ function isLoginError(error: unknown): error is Error & { description?: string; 
  * `listtypes` and `describe` are cached for the lifetime of the client (one node execution).
  */
 export class VtigerClient {
-	private readonly memos = new Map<string, Promise<unknown>>();
+	constructor(
+		private readonly ctx: VtigerContext,
+		/** Lane 0 uses the credential's session; lane k > 0 an extra session of its own (parallel requests). */
+		private readonly lane = 0,
+		private readonly memos = new Map<string, Promise<unknown>>(),
+	) {}
 
-	constructor(private readonly ctx: VtigerContext) {}
+	/** The same conversation on another lane, sharing this client's cache. */
+	onLane(lane: number): VtigerClient {
+		return lane === this.lane ? this : new VtigerClient(this.ctx, lane, this.memos);
+	}
+
+	private async poolKey(): Promise<string> {
+		const { url, username } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+		return `${this.node.credentials?.[CREDENTIAL_TYPE]?.id ?? ''}\n${String(url)}\n${String(username).toLowerCase()}`;
+	}
 
 	private get node(): INode {
 		return this.ctx.getNode();
@@ -70,7 +84,10 @@ export class VtigerClient {
 
 	private async secrets(): Promise<string[]> {
 		const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-		return [credentials.sessionName, credentials.secretAccessKey].filter((s): s is string => typeof s === 'string' && s.length >= 4);
+		const lanes = await laneSessionNames(await this.poolKey());
+		return [credentials.sessionName, credentials.secretAccessKey, ...lanes].filter(
+			(s): s is string => typeof s === 'string' && s.length >= 4,
+		);
 	}
 
 	/** Builds the error users see, with secrets blanked out of everything the server sent back. */
@@ -121,10 +138,23 @@ export class VtigerClient {
 	}
 
 	private async exchange(operation: string, params: WireParams): Promise<VtigerReply> {
+		if (this.lane > 0) return await this.exchangeOnLane(operation, params);
 		const options = buildRequest('/webservice.php', operation, params);
 		let reply = parseReply(await this.send(options, false));
 		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
 			reply = parseReply(await this.send(buildRequest('/webservice.php', operation, params), true));
+		}
+		return reply;
+	}
+
+	private async exchangeOnLane(operation: string, params: WireParams): Promise<VtigerReply> {
+		const key = await this.poolKey();
+		const login = async () => await this.openSession();
+		let session = await laneSession(key, this.lane, login, false);
+		let reply = await this.replyWithSession(operation, session.sessionName, params);
+		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
+			session = await laneSession(key, this.lane, login, true);
+			reply = await this.replyWithSession(operation, session.sessionName, params);
 		}
 		return reply;
 	}
@@ -197,14 +227,16 @@ export class VtigerClient {
 		return Array.isArray(rows) ? rows : [];
 	}
 
-	/** The ws id of the user the credential logs in as (known from the login). */
+	/** The ws id of the user the credential logs in as (known from the login; asked once per execution). */
 	async currentUserId(): Promise<string> {
-		let { userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-		if (typeof userId !== 'string' || userId === '') {
-			await this.send(buildRequest('/webservice.php', 'listtypes', {}), true);
-			({ userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE));
-		}
-		return String(userId);
+		return await this.memo('userId', async () => {
+			let { userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+			if (typeof userId !== 'string' || userId === '') {
+				await this.send(buildRequest('/webservice.php', 'listtypes', {}), true);
+				({ userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE));
+			}
+			return String(userId);
+		});
 	}
 
 	/** A new session, independent of the credential's own (for workflows that manage sessions). */
