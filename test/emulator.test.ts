@@ -382,3 +382,282 @@ describe('VTQL', () => {
 		expect(desc[0].lastname! >= desc[1].lastname!).toBe(true);
 	});
 });
+
+/** A multipart POST (ref 13.1): `files` maps part name → [client file name, content type, bytes]. */
+async function multipart(cl: Client, fields: Params, files: Record<string, [string, string, Buffer]>): Promise<Raw> {
+	const form = new FormData();
+	for (const [k, v] of Object.entries({ sessionName: cl.sessionName, ...fields })) form.append(k, v);
+	for (const [part, [name, type, bytes]] of Object.entries(files)) form.append(part, new Blob([bytes], { type }), name);
+	const r = await fetch(cl.ws, { method: 'POST', body: form });
+	return { status: r.status, type: r.headers.get('content-type'), text: await r.text() };
+}
+
+describe('relations', () => {
+	const related = (id: string, relatedType: string, relatedLabel: string) => c.get({ operation: 'retrieve_related', id, relatedType, relatedLabel });
+	const queryRelated = (id: string, relatedLabel: string, query: string) => c.get({ operation: 'query_related', id, relatedLabel, query });
+	const addRelated = (p: Params) => c.post({ operation: 'add_related', ...p });
+
+	test('relatedtypes: module names with duplicates, information by label; errors', async () => {
+		const r = await c.get({ operation: 'relatedtypes', elementType: 'Accounts' });
+		expect(r.result.types.filter((t: string) => t === 'Calendar')).toHaveLength(2);
+		expect(r.result.information.Contacts).toEqual({ name: 'Contacts', label: 'Contacts', isEntity: '1' });
+		expect(r.result.information['Activity History'].name).toBe('Calendar');
+		expect(r.result.information['Sales Order'].name).toBe('SalesOrder');
+		expect(r.result.information.ModComments.name).toBe('ModComments');
+		expect((await c.get({ operation: 'relatedtypes', elementType: 'Documents' })).result).toEqual({ types: [], information: [] });
+		expect((await c.get({ operation: 'relatedtypes', elementType: 'nosuch' })).error?.message).toBe('Permission to perform the operation is denied for name : nosuch');
+		expect((await c.rawGet({ operation: 'relatedtypes', sessionName: c.sessionName, elementType: 'Groups' })).status).toBe(500);
+	});
+
+	test('retrieve_related and query_related follow reference fields; the quirks of 21 row 31', async () => {
+		const acc = emu.insert('Accounts', { accountname: 'Rel Holdings' });
+		const a = emu.insert('Contacts', { lastname: 'Dalton', account_id: acc });
+		const b = emu.insert('Contacts', { lastname: 'Ames', account_id: acc });
+		emu.insert('Contacts', { lastname: 'Elsewhere' });
+		const got = await related(acc, 'Contacts', 'Contacts');
+		expect(got.result.map((r: { id: string }) => r.id)).toEqual([a, b]);
+		expect(got.result[0]).not.toHaveProperty('label');
+		expect(got.result[0].birthday).toBeNull();
+		for (const [type, label] of [['Contacts', 'Potentials'], ['Contacts', ''], ['Potentials', 'Contacts']]) {
+			expect(errorOf(await related(acc, type, label))).toEqual(['UNKOWN_ENTITY', 'Relation specified is incorrect']);
+		}
+		expect((await related(emu.insert('Accounts', { accountname: 'Lonely' }), 'Contacts', 'Contacts')).result).toEqual([]);
+
+		const q = (text: string) => queryRelated(acc, 'Contacts', text);
+		expect((await q("SELECT lastname FROM Contacts WHERE lastname LIKE 'D%' LIMIT 0, 50")).result).toEqual([{ lastname: 'Dalton', id: a }]);
+		expect(errorOf(await q("SELECT * FROM Contacts WHERE lastname = 'Dalton';"))).toEqual(['UNKOWN_ENTITY', 'Relation specified is incorrect']);
+		expect(errorOf(await q('SELECT id FROM Contacts LIMIT 5'))).toEqual([
+			'QUERY_SYNTAX_ERROR', "Syntax Error on line 1: token 'WHERE' Unexpected WHERE(WHERE), expected one of: SEMICOLON",
+		]);
+		expect((await q("SELECT id FROM Contacts where lastname = 'Ames'")).error?.code).toBe('QUERY_SYNTAX_ERROR');
+		expect((await q("SELECT id FROM Contacts WHERE id > '0x0' ORDER BY lastname")).result.map((r: { id: string }) => r.id)).toEqual([b, a]);
+		expect((await q("SELECT count(*) FROM Contacts WHERE id > '0x0'")).result).toEqual([]);
+		expect((await queryRelated(acc, 'Potentials', 'SELECT * FROM Contacts')).error?.code).toBe('UNKOWN_ENTITY');
+		await c.post({ operation: 'delete', id: acc });
+		expect(errorOf(await related(acc, 'Contacts', 'Contacts'))).toEqual(['ACCESS_DENIED', 'Permission to perform the operation is denied for name : ']);
+	});
+
+	test('add_related links many-to-many relations only, and answers success anyway (21 row 15)', async () => {
+		const acc = emu.insert('Accounts', { accountname: 'Linker' });
+		const doc = emu.insert('Documents', { notes_title: 'Spec', filelocationtype: 'E', filename: 'http://x.example/spec.pdf' });
+		const doc2 = emu.insert('Documents', { notes_title: 'Second' });
+		const contact = emu.insert('Contacts', { lastname: 'Loose' });
+		const ok = { message: 'successfull' };
+		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: doc, relationIdLabel: 'Documents' })).result).toEqual(ok);
+		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: doc, relationIdLabel: 'Documents' })).result).toEqual(ok);
+		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: doc2 })).result).toEqual(ok);
+		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: contact, relationIdLabel: 'Contacts' })).result).toEqual(ok);
+		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: contact, relationIdLabel: 'Nope' })).result).toEqual(ok);
+		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: doc.replace(/x\d+$/, 'x999999'), relationIdLabel: 'Documents' })).result).toEqual(ok);
+		expect((await related(acc, 'Documents', 'Documents')).result.map((r: { id: string }) => r.id)).toEqual([doc, doc2]);
+		expect((await related(acc, 'Contacts', 'Contacts')).result).toEqual([]);
+		expect((await addRelated({ sourceRecordId: 'abc', relatedRecordId: doc })).error?.code).toBe('INVALID_ID_ATTRIBUTE');
+		expect((await c.get({ operation: 'add_related', sourceRecordId: acc, relatedRecordId: doc })).error?.code).toBe('INVALID_ID_ATTRIBUTE');
+		await c.post({ operation: 'delete', id: acc });
+		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: doc })).error?.code).toBe('INTERNAL_SERVER_ERROR');
+
+		// Contacts ↔ Potentials: the potential's contact_id and the many-to-many link both count.
+		const pot = emu.insert('Potentials', { potentialname: 'Both ways', contact_id: contact });
+		const other = emu.insert('Contacts', { lastname: 'Linked' });
+		await addRelated({ sourceRecordId: pot, relatedRecordId: other, relationIdLabel: 'Contacts' });
+		expect((await related(pot, 'Contacts', 'Contacts')).result.map((r: { id: string }) => r.id)).toEqual([contact, other]);
+		expect((await related(other, 'Potentials', 'Potentials')).result.map((r: { id: string }) => r.id)).toEqual([pot]);
+		const ticket = emu.insert('HelpDesk', { ticket_title: 'Docs', ticketstatus: 'Open' });
+		await addRelated({ sourceRecordId: ticket, relatedRecordId: doc, relationIdLabel: 'Documents' });
+		expect((await related(ticket, 'Documents', 'Documents')).result.map((r: { id: string }) => r.id)).toEqual([doc]);
+	});
+
+	test('ModComments: create, query by related_to, retrieve_related with label ModComments', async () => {
+		const contact = emu.insert('Contacts', { lastname: 'Commented' });
+		const created = await c.create('ModComments', { commentcontent: 'Hello', related_to: contact, assigned_user_id: c.userId });
+		expect(created.result).toMatchObject({ commentcontent: 'Hello', related_to: contact, creator: c.userId });
+		expect((await c.create('ModComments', { commentcontent: 'x', assigned_user_id: c.userId })).error?.message).toBe('related_to does not have a value');
+		await c.create('ModComments', { commentcontent: 'Second', related_to: contact, assigned_user_id: c.userId });
+		const listed = await c.query(`SELECT * FROM ModComments WHERE related_to = '${contact}' ORDER BY id DESC LIMIT 100;`);
+		expect(listed.result.map((r: { commentcontent: string }) => r.commentcontent)).toEqual(['Second', 'Hello']);
+		const viaRelation = await related(contact, 'ModComments', 'ModComments');
+		expect(viaRelation.result.map((r: { commentcontent: string }) => r.commentcontent)).toEqual(['Hello', 'Second']);
+	});
+});
+
+describe('Documents and files', () => {
+	const pdf = Buffer.from('%PDF-1.4\n\x00\x01binary\xff', 'latin1');
+	const element = { notes_title: 'Signed contract', filelocationtype: 'I', filename: 'my contract.pdf', folderid: '', assigned_user_id: '19x1' };
+
+	test('multipart create stores the file; filestatus default "0"; imageattachmentids after id', async () => {
+		const r = JSON.parse((await multipart(c, { operation: 'create', elementType: 'Documents', element: JSON.stringify(element) }, { filename: ['my contract.pdf', 'application/pdf', pdf] })).text) as Envelope;
+		expect(r.result).toMatchObject({
+			filename: 'my_contract.pdf', filetype: 'application/pdf', filesize: String(pdf.length), filelocationtype: 'I', filestatus: '0',
+			folderid: `${emu.idPrefix('DocumentFolders')}x1`,
+		});
+		const keys = Object.keys(r.result);
+		expect(keys[keys.indexOf('id') + 1]).toBe('imageattachmentids');
+		expect(r.result.imageattachmentids).toMatch(new RegExp(`^${emu.idPrefix('Documents')}x\\d+$`));
+		const stored = emu.attachment(r.result.id);
+		expect(stored).toMatchObject({ fileName: 'my_contract.pdf', mimeType: 'application/pdf' });
+		expect(stored!.bytes.equals(pdf)).toBe(true);
+		const got = await c.get({ operation: 'retrieve', id: r.result.id });
+		expect(got.result.imageattachmentids).toBe(r.result.imageattachmentids);
+		const rows = await c.query(`SELECT notes_title FROM Documents WHERE id = '${r.result.id}';`);
+		expect(rows.result[0].imageattachmentids).toBe(r.result.imageattachmentids);
+		expect((await c.rawGet({ operation: 'files_retrieve', sessionName: c.sessionName, id: r.result.imageattachmentids })).status).toBe(500);
+	});
+
+	test('other part names, no file, external URL, dangerous names, replacing the file', async () => {
+		const make = async (el: object, files: Record<string, [string, string, Buffer]>) =>
+			(JSON.parse((await multipart(c, { operation: 'create', elementType: 'Documents', element: JSON.stringify(el) }, files)).text) as Envelope).result;
+		const other = await make({ ...element, filestatus: '1' }, { file: ['a.txt', 'text/plain', Buffer.from('a')] });
+		expect(other).toMatchObject({ filesize: '0', filestatus: '1' });
+		expect(other.imageattachmentids).toBeDefined();
+		const none = (await c.create('Documents', element)).result;
+		expect(none.filesize).toBe('0');
+		expect(none).not.toHaveProperty('imageattachmentids');
+		const ext = (await c.create('Documents', { ...element, filelocationtype: 'E', filename: 'files.example.com/spec.pdf' })).result;
+		expect(ext).toMatchObject({ filename: 'http://files.example.com/spec.pdf', filelocationtype: 'E', filesize: '0' });
+		expect((await make(element, { filename: ['evil.php', 'text/plain', Buffer.from('<?php')] })).filename).toBe('evil.phpfile.txt');
+
+		const doc = await make(element, { filename: ['v1.txt', 'text/plain', Buffer.from('one')] });
+		const v2 = JSON.parse((await multipart(c, { operation: 'revise', element: JSON.stringify({ id: doc.id }) }, { filename: ['v2.txt', 'text/plain', Buffer.from('two!')] })).text) as Envelope;
+		expect(v2.result).toMatchObject({ filename: 'v2.txt', filesize: '4' });
+		expect(v2.result.imageattachmentids).not.toBe(doc.imageattachmentids);
+		const plain = await c.post({ operation: 'revise', element: JSON.stringify({ id: doc.id, notes_title: 'Renamed' }) });
+		expect(plain.result).toMatchObject({ filename: 'v2.txt', filesize: '4', imageattachmentids: v2.result.imageattachmentids });
+		expect(emu.attachment(doc.id)!.bytes.toString()).toBe('two!');
+	});
+});
+
+describe('inventory and products', () => {
+	let product: string;
+	let service: string;
+	beforeAll(() => {
+		product = emu.insert('Products', { productname: 'Widget', unit_price: '100', tax1: '4.5', currency_id: `${emu.idPrefix('Currency')}x1` });
+		service = emu.insert('Services', { servicename: 'Setup', unit_price: '50' });
+	});
+	const quote = () =>
+		emu.insertInventory('Quotes', { subject: 'Q1', account_id: emu.insert('Accounts', { accountname: `Inv ${Math.random()}` }), quotestage: 'Created', bill_street: 'a', ship_street: 'b', hdnDiscountPercent: '5' }, [
+			{ productid: product, quantity: '2', listprice: '100', comment: 'Blue edition', tax1: '4.5', tax2: '10', tax3: '12.5' },
+			{ productid: service, quantity: '1', listprice: '50', discount_percent: '10' },
+		]);
+
+	test('Products/Services pseudo-fields on retrieve; none in query rows', async () => {
+		const p = (await c.get({ operation: 'retrieve', id: product })).result;
+		const keys = Object.keys(p);
+		expect(keys.slice(keys.indexOf('label'))).toEqual(['label', 'tax1', 'currency1', 'currency_id']);
+		expect(p).toMatchObject({ tax1: '4.500', currency1: 100, currency_id: `${emu.idPrefix('Currency')}x1`, unit_price: '100.00000000' });
+		expect((await c.get({ operation: 'retrieve', id: service })).result.currency1).toBe(0);
+		expect((await c.query(`SELECT * FROM Products WHERE id = '${product}';`)).result[0]).not.toHaveProperty('currency1');
+	});
+
+	test('retrieve returns LineItems and totals; query on LineItem; create always fails on 8.3.0', async () => {
+		const id = quote();
+		const r = (await c.get({ operation: 'retrieve', id })).result;
+		expect(r).not.toHaveProperty('quantity');
+		expect(r).toMatchObject({ productid: product, hdnTaxType: 'group', hdnDiscountPercent: '5.000', conversion_rate: '1.000', hdnSubTotal: '245.00000000', assigned_user_id1: null });
+		expect(r.LineItems).toHaveLength(2);
+		expect(Object.keys(r.LineItems[0])).toEqual([
+			'parent_id', 'productid', 'sequence_no', 'quantity', 'listprice', 'discount_percent', 'discount_amount', 'comment', 'description',
+			'incrementondel', 'tax1', 'tax2', 'tax3', 'image', 'purchase_cost', 'margin', 'id', 'product_name', 'entity_type', 'deleted',
+		]);
+		expect(r.LineItems[0]).toMatchObject({ parent_id: id, productid: product, quantity: '2.000', listprice: '100.00000000', discount_percent: null, tax1: '4.500', product_name: 'Widget', entity_type: 'Products', deleted: '0' });
+		expect(r.LineItems[1]).toMatchObject({ productid: service, entity_type: 'Services', discount_percent: '10.000', tax1: '0.000' });
+		expect(r.LineItems[0].id).toMatch(new RegExp(`^${emu.idPrefix('LineItem')}x\\d+$`));
+		const lines = await c.query(`SELECT * FROM LineItem WHERE parent_id = '${id}';`);
+		expect(lines.result.map((l: { id: string }) => l.id)).toEqual(r.LineItems.map((l: { id: string }) => l.id));
+		expect((await c.get({ operation: 'relatedtypes', elementType: 'Products' })).result.information.Quotes.name).toBe('Quotes');
+		expect((await c.get({ operation: 'retrieve_related', id: product, relatedType: 'Quotes', relatedLabel: 'Quotes' })).result.map((q: { id: string }) => q.id)).toContain(id);
+
+		const header = { subject: 'New', account_id: r.account_id, quotestage: 'Created', bill_street: 'a', ship_street: 'b', assigned_user_id: c.userId, productid: product };
+		expect(errorOf(await c.create('Quotes', header))).toEqual(['MANDATORY_FIELDS_MISSING', 'Mandatory Fields Missing..']);
+		expect(errorOf(await c.create('Quotes', { ...header, LineItems: [] }))).toEqual(['MANDATORY_FIELDS_MISSING', 'Mandatory Fields Missing..']);
+		const lineItems = [{ productid: product, quantity: '1', listprice: '10' }];
+		expect(errorOf(await c.create('Quotes', { ...header, subject: '', LineItems: lineItems }))).toEqual(['MANDATORY_FIELDS_MISSING', 'subject does not have a value']);
+		expect(errorOf(await c.create('Quotes', { ...header, LineItems: lineItems }))).toEqual(['INVALID_ID_ATTRIBUTE', 'Id specified is incorrect']);
+	});
+
+	test('revise without LineItems keeps lines; with LineItems: HTTP 500 after saving (PHP 8)', async () => {
+		const id = quote();
+		const before = (await c.get({ operation: 'retrieve', id })).result;
+		const rev = await c.post({ operation: 'revise', element: JSON.stringify({ id, subject: 'Q1 rev' }) });
+		expect(rev.result.subject).toBe('Q1 rev');
+		expect(rev.result.LineItems).toEqual(before.LineItems);
+		expect(rev.result.quantity).toBe('2.000');
+		const broken = await c.rawPost({ operation: 'revise', sessionName: c.sessionName, element: JSON.stringify({ id, subject: 'Q1 lines', LineItems: [{ productid: service, quantity: '3', listprice: '20' }] }) });
+		expect([broken.status, broken.text]).toEqual([500, '']);
+		const after = (await c.get({ operation: 'retrieve', id })).result;
+		expect(after).toMatchObject({ subject: 'Q1 lines', hdnSubTotal: '0.00000000', hdnGrandTotal: '0.00000000', pre_tax_total: '0.00000000', hdnTaxType: '', hdnDiscountPercent: '5.000' });
+		expect(after.LineItems.map((l: { productid: string; quantity: string; tax1: string }) => [l.productid, l.quantity, l.tax1])).toEqual([[service, '3.000', '0.000']]);
+	});
+});
+
+describe('PHP 7 mode: files_retrieve, convertlead, inventory line writes', () => {
+	let php7: VtigerEmulator;
+	let p: Client;
+	beforeAll(async () => {
+		php7 = await VtigerEmulator.start({ phpVersion: 7 });
+		p = new Client(php7);
+		await p.login();
+	});
+	afterAll(() => php7.stop());
+	const convert = (element: object) => p.post({ operation: 'convertlead', element: JSON.stringify(element) });
+
+	test('files_retrieve returns the file as base64', async () => {
+		const bytes = Buffer.from([0, 1, 2, 250, 255]);
+		const doc = JSON.parse((await multipart(p, { operation: 'create', elementType: 'Documents', element: JSON.stringify({ notes_title: 'B', filelocationtype: 'I', filestatus: '1', assigned_user_id: p.userId }) }, { filename: ['b.dat', 'application/octet-stream', bytes] })).text) as Envelope;
+		const r = await p.get({ operation: 'files_retrieve', id: doc.result.imageattachmentids });
+		expect(r.result).toEqual([{ fileid: doc.result.imageattachmentids.split('x')[1], filename: 'b.dat', filetype: 'application/octet-stream', filesize: 5, filecontents: bytes.toString('base64') }]);
+		expect((await p.get({ operation: 'files_retrieve', id: `${php7.idPrefix('Documents')}x999999` })).error?.code).toBe('RECORD_NOT_FOUND');
+		expect((await p.get({ operation: 'files_retrieve', id: 'abc' })).error?.code).toBe('INVALID_ID_ATTRIBUTE');
+	});
+
+	test('convertlead creates the entities, hides the lead, refuses a second conversion', async () => {
+		const lead = php7.insert('Leads', { firstname: 'Jane', lastname: 'Doe', company: 'Doe Ltd', email: 'jane@doe.example', city: 'Leeds' });
+		const comment = php7.insert('ModComments', { commentcontent: 'moved', related_to: lead });
+		expect((await convert({ leadId: lead, entities: { Potentials: { create: true, name: 'Potentials' } } })).result).toBeNull();
+		const r = await convert({
+			leadId: lead, assignedTo: p.userId,
+			entities: {
+				Accounts: { create: true, name: 'Accounts' },
+				Contacts: { create: true, name: 'Contacts' },
+				Potentials: { create: true, name: 'Potentials', potentialname: 'First order', closingdate: '2030-12-31', sales_stage: 'Prospecting' },
+			},
+		});
+		expect(Object.keys(r.result)).toEqual(['Accounts', 'Contacts', 'Potentials']);
+		const contact = (await p.get({ operation: 'retrieve', id: r.result.Contacts })).result;
+		expect(contact).toMatchObject({ lastname: 'Doe', firstname: 'Jane', email: 'jane@doe.example', mailingcity: 'Leeds', account_id: r.result.Accounts });
+		expect((await p.get({ operation: 'retrieve', id: r.result.Accounts })).result.accountname).toBe('Doe Ltd');
+		expect((await p.get({ operation: 'retrieve', id: r.result.Potentials })).result).toMatchObject({ related_to: r.result.Accounts, contact_id: r.result.Contacts });
+		expect((await p.get({ operation: 'retrieve', id: comment })).result.related_to).toBe(r.result.Contacts);
+		expect((await p.query(`SELECT id FROM Leads WHERE id = '${lead}';`)).result).toEqual([]);
+		expect((await p.get({ operation: 'retrieve', id: lead })).success).toBe(true);
+		expect(errorOf(await convert({ leadId: lead, entities: { Contacts: { create: true, name: 'Contacts' } } }))).toEqual(['LEAD_ALREADY_CONVERTED', 'Lead is already converted']);
+		const second = php7.insert('Leads', { lastname: 'Reuse', company: 'doe ltd' });
+		const reused = await convert({ leadId: second, entities: { Accounts: { create: true, name: 'Accounts', accountname: 'Doe Ltd' } } });
+		expect(reused.result).toEqual({ Accounts: r.result.Accounts });
+		expect((await c.rawPost({ operation: 'convertlead', sessionName: c.sessionName, element: JSON.stringify({ leadId: lead }) })).status).toBe(500);
+	});
+
+	test('inventory revise with LineItems replaces lines and recomputes totals', async () => {
+		const prod = php7.insert('Products', { productname: 'P', unit_price: '10' });
+		const id = php7.insertInventory('Invoice', { subject: 'I', account_id: php7.insert('Accounts', { accountname: 'Inv7' }), bill_street: 'a', ship_street: 'b' }, [{ productid: prod, quantity: '1', listprice: '10' }]);
+		const r = await p.post({ operation: 'revise', element: JSON.stringify({ id, hdnTaxType: 'group', LineItems: [{ productid: prod, quantity: '3', listprice: '20', tax1: '10' }] }) });
+		expect(r.result).toMatchObject({ hdnSubTotal: '60.00000000', hdnGrandTotal: '66.00000000', quantity: '3.000' });
+		expect(r.result.LineItems).toHaveLength(1);
+	});
+});
+
+describe('count(*) option', () => {
+	test('countWorks answers [{"count":"N"}] in query and query_related', async () => {
+		const old = await VtigerEmulator.start({ countWorks: true });
+		try {
+			const o = new Client(old);
+			await o.login();
+			const acc = old.insert('Accounts', { accountname: 'Counted' });
+			for (const n of ['A', 'B', 'C']) old.insert('Contacts', { lastname: n, account_id: n === 'C' ? '' : acc });
+			expect((await o.query('SELECT count(*) FROM Contacts;')).result).toEqual([{ count: '3' }]);
+			expect((await o.query("SELECT count(*) FROM Contacts WHERE lastname = 'A';")).result).toEqual([{ count: '1' }]);
+			expect((await o.get({ operation: 'query_related', id: acc, relatedLabel: 'Contacts', query: "SELECT count(*) FROM Contacts WHERE id > '0x0'" })).result).toEqual([{ count: '2' }]);
+		} finally {
+			await old.stop();
+		}
+	});
+});

@@ -7,7 +7,8 @@ import { getMappingColumns } from './methods/resourceMapping';
 import * as moduleResource from './actions/module/Module.resource';
 import * as query from './actions/query/Query.resource';
 import * as record from './actions/record/Record.resource';
-import { DEFAULT_PARALLEL_REQUESTS, router } from './actions/router';
+import { parallelRequestsField } from './actions/parallel';
+import { router } from './actions/router';
 import * as session from './actions/session/Session.resource';
 import * as user from './actions/user/User.resource';
 
@@ -45,16 +46,7 @@ export class Vtiger implements INodeType {
 			...moduleResource.description,
 			...user.description,
 			...session.description,
-			{
-				displayName: 'Parallel Requests',
-				name: 'parallelRequests',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 8 },
-				default: DEFAULT_PARALLEL_REQUESTS,
-				displayOptions: { show: { resource: ['record'], operation: ['create', 'get', 'update', 'delete'] } },
-				description:
-					'How many items are sent to Vtiger at the same time, each on its own session (Vtiger runs the requests of one session one after another). 1 sends them strictly one after another. Output order and pairing do not change.',
-			},
+			parallelRequestsField,
 		],
 	};
 

@@ -1,9 +1,13 @@
-/** The emulator facade used by tests: starts the HTTP server and exposes test controls. */
+/**
+ * The emulator facade used by tests: starts the HTTP server and exposes test controls and seeding
+ * helpers (records, inventory documents with line items, uploaded Documents files).
+ */
 import { randomInt } from 'crypto';
 import { Clock, formatDateTime } from './clock';
 import { seedDemoData } from './demo-data';
 import { Faults, type FaultSpec } from './faults';
-import { Metadata, type FieldDescriptor, type ModuleDescribe } from './metadata';
+import { computeTotals, replaceLines } from './inventory';
+import { INVENTORY_MODULES, Metadata, type FieldDescriptor, type ModuleDescribe } from './metadata';
 import type { Backend } from './operations';
 import { QueryEngine } from './query';
 import { Records } from './records';
@@ -17,8 +21,15 @@ export interface EmulatorOptions {
 	port?: number;
 	/** Delay added to every request, default 0. */
 	latencyMs?: number;
-	/** Default 8: sync, logout, convertlead, files_retrieve, retrieve_inventory answer HTTP 500. */
+	/**
+	 * Default 8: sync, logout, convertlead, files_retrieve, retrieve_inventory answer HTTP 500, and
+	 * inventory update/revise with LineItems answer HTTP 500 after saving (ref 3.2, 21 row 11).
+	 * 7: logout, convertlead and files_retrieve work, inventory line writes recompute totals
+	 * (sync and retrieve_inventory are not emulated and still answer HTTP 500).
+	 */
 	phpVersion?: 7 | 8;
+	/** Default false: `SELECT count(*)` answers [] as on 8.3.0; true: `[{"count":"N"}]` (older versions). */
+	countWorks?: boolean;
 	/** Default 1440 (PHP session.gc_maxlifetime). */
 	sessionIdleSeconds?: number;
 	/** Seed the demo data set at start. */
@@ -55,7 +66,7 @@ export class VtigerEmulator {
 			records,
 			clock,
 			sessions: new Sessions(clock, options.sessionIdleSeconds ?? 1440),
-			queries: new QueryEngine(meta, store, records),
+			queries: new QueryEngine(meta, store, records, options.countWorks ?? false),
 			phpVersion: options.phpVersion ?? 8,
 		};
 		this.clock = clock;
@@ -136,6 +147,40 @@ export class VtigerEmulator {
 		if (!this.backend.meta.has(module)) throw new Error(`Unknown module ${module}`);
 		const rec = this.backend.records.seed(module, fields);
 		return this.backend.records.wsId(rec.module, rec.num);
+	}
+
+	/**
+	 * Seeds an inventory document (Quotes, SalesOrder, Invoice, PurchaseOrder) with line items, as
+	 * if created in the UI (webservice create always fails on 8.3.0, ref 14.1). Lines take
+	 * `productid` (Products/Services ws id), `quantity`, `listprice`, `discount_percent`,
+	 * `discount_amount`, `comment`, `tax1`…; header totals are computed unless given. Returns the ws id.
+	 */
+	insertInventory(module: string, header: Record<string, string>, lineItems: Array<Record<string, string>>): string {
+		if (!INVENTORY_MODULES.has(module)) throw new Error(`${module} is not an inventory module`);
+		const { records, store } = this.backend;
+		const rec = records.seed(module, {
+			hdnTaxType: 'group',
+			currency_id: `${this.idPrefix('Currency')}x1`,
+			...header,
+			productid: header.productid ?? lineItems[0]?.productid ?? '',
+		});
+		rec.values.conversion_rate = Number(header.conversion_rate ?? 1).toFixed(3);
+		rec.values.hdnDiscountPercent = header.hdnDiscountPercent ? Number(header.hdnDiscountPercent).toFixed(3) : '';
+		replaceLines(store, rec, lineItems);
+		const sent = { ...rec.values };
+		computeTotals(store, rec);
+		for (const name of ['hdnSubTotal', 'pre_tax_total', 'hdnGrandTotal']) if (header[name] !== undefined) rec.values[name] = sent[name];
+		return records.wsId(rec.module, rec.num);
+	}
+
+	/** The current file of a document (the upload stored under its `filename`), for byte comparisons. */
+	attachment(documentId: string): { fileName: string; mimeType: string; bytes: Buffer } | undefined {
+		const num = Number(/x(\d+)$/.exec(documentId)?.[1]);
+		const doc = this.backend.store.lookup('Documents', num);
+		if (!doc || doc.module !== 'Documents') return undefined;
+		const files = this.backend.store.attachments.of(num);
+		const file = files.find((f) => f.fileName === doc.values.filename) ?? files[0];
+		return file && { fileName: file.fileName, mimeType: file.mimeType, bytes: Buffer.from(file.bytes) };
 	}
 
 	/** Live (not deleted) records as retrieve shows them. */

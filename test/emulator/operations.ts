@@ -1,15 +1,22 @@
 /**
- * The operation table (ref 3.1) and the handlers. Each operation reads its parameters only from
- * the location of its registered type (ref 2.1); `operation`/`sessionName` come from anywhere.
+ * The operation table (ref 3.1) and the core handlers. Each operation reads its parameters only
+ * from the location of its registered type (ref 2.1); `operation`/`sessionName` come from
+ * anywhere. Relations (ref 11) and convertlead (ref 12) have their own files; Documents writes
+ * store uploaded files (13.1) and inventory writes handle `LineItems` (14.3, 21 row 11).
  */
 import CryptoJS from 'crypto-js';
 import type { Clock } from './clock';
+import { convertlead } from './convertlead';
 import { err, Msg, PhpFatal, WsError } from './errors';
+import { retrieveFile, saveDocumentFiles } from './files';
+import type { UploadedFile } from './http-params';
+import { computeTotals, isUnreadable, keepSentTotals, replaceLines } from './inventory';
 import { INVENTORY_MODULES, type Metadata } from './metadata';
 import type { QueryEngine } from './query';
-import type { Caller, Records } from './records';
+import { lineItemList, type Caller, type Records } from './records';
+import { addRelated, queryRelated, relatedtypes, retrieveRelated } from './relation-ops';
 import type { Session, Sessions } from './sessions';
-import type { Store } from './store';
+import type { Store, StoredRecord } from './store';
 import { loginProfile } from './users';
 import { parseJsonParam } from './values';
 
@@ -23,6 +30,8 @@ export interface RequestContext {
 	sessionName?: string;
 	/** `operation` was sent in the POST body (extendsession needs that, ref 4.6). */
 	operationInBody: boolean;
+	/** File parts of a multipart POST body (ref 13.1). */
+	files?: Map<string, UploadedFile>;
 }
 
 export interface Backend {
@@ -38,7 +47,7 @@ export interface Backend {
 /** What an operation produced: a JSON result, or a plain-text page (changePassword/deleteUser). */
 export type OpOutcome = { kind: 'result'; result: unknown } | { kind: 'text'; body: string };
 
-interface Call {
+export interface Call {
 	backend: Backend;
 	req: RequestContext;
 	session?: Session;
@@ -156,7 +165,13 @@ function retrieve(c: Call): OpOutcome {
 	const id = records.parseId(c.param('id'));
 	const rec = records.resolve(id);
 	if (rec.module === 'Users' && rec.values.status !== 'Active') throw err.recordNotFound();
-	return result(records.present(rec, id.echo));
+	if (brokenInventory(c, rec)) throw new PhpFatal('individual tax without lines');
+	return result(records.presentFull(rec, id.echo));
+}
+
+/** Ref 14.2: on PHP 8 an individual-tax inventory record without lines fails with HTTP 500. */
+function brokenInventory(c: Call, rec: StoredRecord): boolean {
+	return c.backend.phpVersion === 8 && INVENTORY_MODULES.has(rec.module) && isUnreadable(c.backend.store, rec);
 }
 
 function create(c: Call): OpOutcome {
@@ -167,7 +182,9 @@ function create(c: Call): OpOutcome {
 	if (!text) throw new PhpFatal('create without element');
 	const element = parseObjectParam(text);
 	if (element === null || element === 'not-object') throw new PhpFatal('element is not an array');
-	return result(records.present(records.create(c.caller!, module, element)));
+	const rec = records.create(c.caller!, module, element);
+	if (rec.module === 'Documents') saveDocumentFiles(c.backend.store, rec, c.req.files ?? new Map(), undefined);
+	return result(records.presentFull(rec));
 }
 
 function updateOrRevise(mode: 'update' | 'revise') {
@@ -183,22 +200,38 @@ function updateOrRevise(mode: 'update' | 'revise') {
 			err.invalidId(),
 		);
 		const rec = records.resolve(id);
+		const unreadable = brokenInventory(c, rec);
+		const before = { ...rec.values };
 		records.update(c.caller!, rec, element, mode);
-		// Ref 21 row 11: line item writes save the header and then die with HTTP 500.
-		if (INVENTORY_MODULES.has(rec.module) && 'LineItems' in element) throw new PhpFatal('LineItems');
-		return result(records.present(rec));
+		if (unreadable) throw new PhpFatal('individual tax without lines');
+		if (rec.module === 'Documents') saveDocumentFiles(c.backend.store, rec, c.req.files ?? new Map(), before);
+		if (INVENTORY_MODULES.has(rec.module) && 'LineItems' in element) {
+			replaceLines(c.backend.store, rec, lineItemList(element.LineItems));
+			// Ref 21 row 11: on PHP 8 the header and lines are saved, then the request dies.
+			if (c.backend.phpVersion === 8) {
+				keepSentTotals(rec, element);
+				throw new PhpFatal('LineItems');
+			}
+			computeTotals(c.backend.store, rec);
+		}
+		return result(records.presentFull(rec, undefined, 'write'));
 	};
 }
 
 function del(c: Call): OpOutcome {
 	const { records } = c.backend;
 	const rec = records.resolve(records.parseId(c.param('id')));
+	if (brokenInventory(c, rec)) throw new PhpFatal('individual tax without lines');
 	records.delete(c.caller!, rec);
 	return result({ status: 'successful' });
 }
 
 function query(c: Call): OpOutcome {
 	return result(c.backend.queries.run(c.param('query')));
+}
+
+function filesRetrieve(c: Call): OpOutcome {
+	return result(retrieveFile(c.backend.meta, c.backend.store, c.param('id')));
 }
 
 export const OPERATIONS: Record<string, OperationDef> = {
@@ -215,9 +248,13 @@ export const OPERATIONS: Record<string, OperationDef> = {
 	delete: { type: 'POST', session: true, handler: del },
 	query: { type: 'GET', session: true, handler: query },
 	sync: { type: 'GET', session: true, brokenOnPhp8: true, alwaysBroken: true },
-	convertlead: { type: 'POST', session: true, jsonParams: true, brokenOnPhp8: true, alwaysBroken: true },
-	files_retrieve: { type: 'GET', session: true, brokenOnPhp8: true, alwaysBroken: true },
+	convertlead: { type: 'POST', session: true, jsonParams: true, brokenOnPhp8: true, handler: convertlead },
 	retrieve_inventory: { type: 'GET', session: true, brokenOnPhp8: true, alwaysBroken: true },
+	relatedtypes: { type: 'GET', session: true, handler: relatedtypes },
+	retrieve_related: { type: 'GET', session: true, handler: retrieveRelated },
+	query_related: { type: 'GET', session: true, handler: queryRelated },
+	add_related: { type: 'POST', session: true, handler: addRelated },
+	files_retrieve: { type: 'GET', session: true, brokenOnPhp8: true, handler: filesRetrieve },
 	changepassword: { type: 'POST', session: false, handler: () => ({ kind: 'text', body: RESTRICTED }) },
 	deleteuser: { type: 'POST', session: false, handler: () => ({ kind: 'text', body: RESTRICTED }) },
 };

@@ -1,9 +1,12 @@
 /**
  * VTQL execution against the store, with the 8.3.0 semantics of ref 9: MySQL-like collation,
  * NULL semantics, numeric comparison of numeric/id/reference/owner columns, failing SQL
- * returned as an empty success (ref 9.7, 21 row 13), 100-row cap, count(*) → [] (21 row 12).
+ * returned as an empty success (ref 9.7, 21 row 13), 100-row cap, count(*) → [] (21 row 12;
+ * `countWorks` gives the intended `[{"count":"N"}]` of older versions), converted leads hidden
+ * (9.6), `imageattachmentids` after `id` (13.2).
  */
 import { err, Msg, WsError } from './errors';
+import { imageAttachmentIds } from './files';
 import type { FieldDescriptor, Metadata } from './metadata';
 import type { Records } from './records';
 import type { Store, StoredRecord } from './store';
@@ -44,6 +47,7 @@ export class QueryEngine {
 		private readonly meta: Metadata,
 		private readonly store: Store,
 		private readonly records: Records,
+		private readonly countWorks = false,
 	) {}
 
 	run(text: string | undefined): Array<Record<string, Cell>> {
@@ -67,13 +71,15 @@ export class QueryEngine {
 		for (const group of q.where) {
 			for (const p of group) if (!known(p.field)) throw err.accessDenied(`Permission to access ${p.field} attribute denied.`);
 		}
-		if (q.select.kind === 'count') return [];
+		if (q.select.kind === 'count' && !this.countWorks) return [];
 
 		try {
 			const tests = q.where.map((group) => group.map((p) => this.compile(module, known(p.field)!, p)));
 			let rows = this.store.all(module);
 			if (module === 'Users') rows = rows.filter((r) => r.values.status === 'Active');
+			if (module === 'Leads') rows = rows.filter((r) => !r.converted);
 			if (tests.length > 0) rows = rows.filter((r) => tests.some((g) => g.every((t) => t(r))));
+			if (q.select.kind === 'count') return [{ count: String(rows.length) }];
 
 			if (q.orderBy.length > 0) {
 				const keys = q.orderBy.map((name, i) => {
@@ -110,6 +116,8 @@ export class QueryEngine {
 				const row: Record<string, Cell> = {};
 				for (const f of fields) row[f.name] = this.records.formatValue(rec, f, 'query');
 				row.id = this.records.wsId(rec.module, rec.num);
+				const files = imageAttachmentIds(this.meta, this.store, rec);
+				if (files) row.imageattachmentids = files;
 				return row;
 			});
 		} catch (e) {

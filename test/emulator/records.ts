@@ -1,10 +1,14 @@
 /**
  * Record semantics: ws id parsing (ref 5), create/update/revise/delete validation and storage
- * (ref 7, 8), and the record shape returned by retrieve and by query (ref 2.5, 7.6, 7.7, 9.1).
+ * (ref 7, 8), and the record shape returned by retrieve and by query (ref 2.5, 7.6, 7.7, 9.1),
+ * with the extras of files (13.2), inventory line items (14.2) and product prices (14.5).
  */
 import { formatDateTime, type Clock } from './clock';
 import { err, Msg, WsError } from './errors';
+import { imageAttachmentIds } from './files';
+import { presentInventory } from './inventory';
 import { INVENTORY_MODULES, isTrue, type FieldDescriptor, type Metadata } from './metadata';
+import { applyPriceFields, priceFields, PRICED_MODULES } from './products';
 import type { Store, StoredRecord } from './store';
 import { emptyValue, htmlEntities, mysqlNumber, phpString, storeValue } from './values';
 
@@ -38,6 +42,12 @@ const EMPTY_STRING_REFERENCES: Record<string, string[]> = {
 const HIDDEN_USER_FIELDS = new Set(['user_password', 'confirm_password', 'accesskey']);
 /** Actor key columns returned by retrieve besides `id` (ref 8.2). */
 const ACTOR_KEY_COLUMN: Record<string, string> = { Groups: 'groupid', DocumentFolders: 'folderid', Tax: 'taxid' };
+
+/** A PHP-array `LineItems` value: a JSON array or object; anything else counts as empty. */
+export function lineItemList(v: unknown): unknown[] {
+	if (Array.isArray(v)) return v;
+	return v && typeof v === 'object' ? Object.values(v) : [];
+}
 
 const isEmptyInput = (v: unknown): boolean => v === undefined || v === null || v === '';
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -152,13 +162,36 @@ export class Records {
 		return out;
 	}
 
+	/**
+	 * `present` plus the extras the operations answer with: `imageattachmentids` after `id` (13.2),
+	 * Products/Services prices after `label` (14.5), inventory `LineItems` (14.2; `write` answers
+	 * of update/revise repeat the first line at the top level, 14.3).
+	 */
+	presentFull(rec: StoredRecord, echoId?: string, purpose: 'retrieve' | 'write' = 'retrieve'): Record<string, unknown> {
+		const base = this.present(rec, echoId);
+		const files = imageAttachmentIds(this.meta, this.store, rec);
+		const out: Record<string, unknown> = {};
+		for (const [k, v] of Object.entries(base)) {
+			out[k] = v;
+			if (k === 'id' && files) out.imageattachmentids = files;
+		}
+		if (PRICED_MODULES.has(rec.module)) Object.assign(out, priceFields(this.meta, rec));
+		if (INVENTORY_MODULES.has(rec.module)) presentInventory(this.meta, this.store, rec, out, purpose);
+		return out;
+	}
+
 	// ---- writing ---------------------------------------------------------------------------
 
 	create(caller: Caller, module: string, element: Record<string, unknown>): StoredRecord {
 		if (!this.meta.isEntity(module) && !caller.isAdmin) throw err.accessDenied();
+		// Ref 14.1: LineItems is checked first ("Mandatory Fields Missing..").
+		if (INVENTORY_MODULES.has(module) && lineItemList(element.LineItems).length === 0) {
+			throw new WsError('MANDATORY_FIELDS_MISSING', 'Mandatory Fields Missing..');
+		}
 		this.checkMandatory(module, element, 'create');
 		const values = this.blankValues(module);
 		this.apply(caller, module, element, 'create', values);
+		if (PRICED_MODULES.has(module)) applyPriceFields(this.meta, this.store, module, element, values);
 		this.checkDuplicate(module, values, undefined);
 		// 8.3.0 rejects every inventory create and Users create after validation (ref 14.1, 16).
 		if (INVENTORY_MODULES.has(module) || module === 'Users') throw err.invalidId();
@@ -178,6 +211,7 @@ export class Records {
 		this.checkMandatory(rec.module, element, mode);
 		const values = { ...rec.values };
 		this.apply(caller, rec.module, element, mode, values);
+		if (PRICED_MODULES.has(rec.module)) applyPriceFields(this.meta, this.store, rec.module, element, values);
 		this.checkDuplicate(rec.module, values, rec.num);
 		values.modifiedtime = formatDateTime(this.clock.now());
 		if (this.meta.field(rec.module, 'modifiedby')) values.modifiedby = String(caller.userId);
@@ -214,6 +248,7 @@ export class Records {
 		if (this.meta.field(module, 'source')) values.source ||= 'WEBSERVICE';
 		const numberField = this.meta.recordNumberField(module);
 		if (numberField && !values[numberField]) values[numberField] = this.store.nextRecordNumber(module);
+		if (PRICED_MODULES.has(module) && fields.currency_id) values.currency_id = /(\d+)$/.exec(fields.currency_id)?.[1] ?? '';
 		return this.store.add(this.effectiveModule(module, values), values);
 	}
 

@@ -140,6 +140,7 @@ export class WebserviceServer {
 				body: post?.values ?? new Map(),
 				sessionName,
 				operationInBody: post?.values.has('operation') ?? false,
+				files: post?.files,
 			};
 			const format = post?.values.get('format') ?? query.values.get('format');
 			const badFormat = format !== undefined && format !== 'json';

@@ -1,15 +1,20 @@
 /**
  * In-memory database: CRM records share one global id sequence (ref 5; Calendar and Events
- * included), Users and Groups share the users sequence (admin 1, groups 2-4, ref 15.2), other
- * actors (Currency, DocumentFolders, …) number their own rows.
+ * included; file attachments take ids from it too, ref 13.2), Users and Groups share the users
+ * sequence (admin 1, groups 2-4, ref 15.2), other actors (Currency, DocumentFolders, LineItem, …)
+ * number their own rows. Also holds the many-to-many relation links and the attachments.
  */
+import { Attachments } from './files';
 import type { Metadata } from './metadata';
+import { Links } from './relations';
 
 export interface StoredRecord {
 	module: string;
 	num: number;
 	values: Record<string, string>;
 	deleted: boolean;
+	/** A converted lead (ref 9.6, 12): hidden from query, still retrievable. */
+	converted?: boolean;
 }
 
 export class Store {
@@ -19,8 +24,15 @@ export class Store {
 	private nextUserId = 1;
 	private readonly actorSeq = new Map<string, number>();
 	private readonly autoNumbers = new Map<string, number>();
+	readonly links = new Links();
+	readonly attachments = new Attachments();
 
 	constructor(private readonly meta: Metadata) {}
+
+	/** An id from the crmentity sequence without a record (attachments, ref 13.2). */
+	allocateCrmId(): number {
+		return this.nextCrmId++;
+	}
 
 	/** Users and Groups share vtiger_users_seq, so a number is never both a user and a group. */
 	allocateUserOrGroupId(): number {

@@ -27,12 +27,24 @@ describe('Record > Get Many and Query > Run VTQL', () => {
 
 	test('Return All walks past the 100-row cap: 250 rows, in id order, no duplicates, no gaps', async () => {
 		bed.emulator.clearRequests();
-		const rows = await bed.json(getMany({}));
+		const rows = await bed.json(getMany({ parallelRequests: 1 }));
 		expect(rows).toHaveLength(250);
 		const ids = rows.map((r) => Number(String(r.id).split('x')[1]));
 		expect(new Set(ids).size).toBe(250);
 		expect([...ids].sort((a, b) => a - b)).toEqual(ids);
 		expect(bed.emulator.count('query')).toBe(4);
+	});
+
+	test('Return All on 4 sessions at once gives exactly the same rows in the same order', async () => {
+		const sequential = await bed.json(getMany({ parallelRequests: 1 }));
+		bed.emulator.clearRequests();
+		const parallel = await bed.json(getMany({ parallelRequests: 4 }));
+		expect(parallel).toEqual(sequential);
+		expect(new Set(bed.emulator.requests.filter((r) => r.operation === 'query').map((r) => r.sessionName)).size).toBe(4);
+		const query = { resource: 'query', operation: 'run', query: 'SELECT lastname, city FROM Leads ORDER BY city;', returnAll: true };
+		expect(await bed.json({ ...query, parallelRequests: 4 })).toEqual(await bed.json({ ...query, parallelRequests: 1 }));
+		const where = getMany({ conditions: { condition: [{ field: 'city', operator: 'equal', value: 'Rome' }] } });
+		expect(await bed.json({ ...where, parallelRequests: 3 })).toEqual(await bed.json({ ...where, parallelRequests: 1 }));
 	});
 
 	test('Limit returns exactly that many rows', async () => {

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { forEachItem } from '../helpers/output';
+import { DEFAULT_PARALLEL_REQUESTS, PARALLEL_ITEM_OPERATIONS } from './parallel';
 import { VtigerClient } from '../transport/client';
 import * as moduleResource from './module/Module.resource';
 import * as query from './query/Query.resource';
@@ -25,13 +26,6 @@ const operations: Record<string, Record<string, { execute: Operation }>> = {
 	session: { login: session.login, logout: session.logout, extend: session.extend },
 };
 
-/**
- * Operations whose items are independent. Create or Update stays sequential: two items with the
- * same match values must not both find "no match" and create twice.
- */
-export const PARALLEL_OPERATIONS = new Set(['record.create', 'record.get', 'record.update', 'record.delete']);
-export const DEFAULT_PARALLEL_REQUESTS = 4;
-
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
@@ -40,7 +34,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const client = new VtigerClient(this);
-	const lanes = PARALLEL_OPERATIONS.has(`${resource}.${operation}`)
+	const lanes = PARALLEL_ITEM_OPERATIONS.has(`${resource}.${operation}`)
 		? (this.getNodeParameter('parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS) as number)
 		: 1;
 	return [

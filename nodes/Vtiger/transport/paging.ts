@@ -36,3 +36,50 @@ export async function queryAll(client: VtigerClient, select: string): Promise<Vt
 	const raw = inspectUserQuery(select);
 	return await readPages(async (position, pageSize) => await client.query(userQueryPage(raw, position.offset, pageSize)));
 }
+
+const idNumber = (id: unknown) => Number(String(id ?? '').split('x')[1] ?? NaN);
+
+/**
+ * Return All ordered by id, on several lanes at once: after the first page, the ids up to the
+ * highest matching one are split into one range per lane, each read with its own keyset (exact:
+ * no offsets that shift when records change). Records created after the walk started are left
+ * for the next run.
+ */
+export async function readAllById(
+	fetchRange: (range: { after?: string; upTo?: string }, pageSize: number, lane: number) => Promise<VtigerRecord[]>,
+	highestId: () => Promise<string | undefined>,
+	lanes: number,
+): Promise<VtigerRecord[]> {
+	const walk = async (after: string | undefined, upTo: string | undefined, lane: number) =>
+		await readPages(async (position, pageSize) => await fetchRange({ after: position.lastId ?? after, upTo }, pageSize, lane));
+	const first = await fetchRange({}, VTQL_PAGE_SIZE, 0);
+	const last = first[first.length - 1]?.id;
+	if (lanes <= 1 || first.length < VTQL_PAGE_SIZE) return [...first, ...(last ? await walk(String(last), undefined, 0) : [])];
+	const top = await highestId();
+	const [from, to] = [idNumber(last), idNumber(top)];
+	if (!top || !(to > from)) return [...first, ...(await walk(String(last), undefined, 0))];
+	const prefix = String(top).split('x')[0];
+	const bound = (k: number) => `${prefix}x${from + Math.ceil(((to - from) * k) / lanes)}`;
+	const ranges = await Promise.all(
+		Array.from({ length: lanes }, async (_, k) => await walk(bound(k), bound(k + 1), k)),
+	);
+	return [...first, ...ranges.flat()];
+}
+
+/** Offset pages on several lanes at once: after a full first page, `lanes` pages are asked together until one is empty. */
+export async function readPagesInParallel(
+	fetchPage: (offset: number, pageSize: number, lane: number) => Promise<VtigerRecord[]>,
+	lanes: number,
+): Promise<VtigerRecord[]> {
+	const rows = await fetchPage(0, VTQL_PAGE_SIZE, 0);
+	if (rows.length === 0) return rows;
+	for (let offset = rows.length; ; ) {
+		const batch = await Promise.all(
+			Array.from({ length: lanes }, async (_, k) => await fetchPage(offset + k * VTQL_PAGE_SIZE, VTQL_PAGE_SIZE, k)),
+		);
+		const end = batch.findIndex((page) => page.length === 0);
+		for (const page of end < 0 ? batch : batch.slice(0, end)) rows.push(...page);
+		if (end >= 0) return rows;
+		offset += lanes * VTQL_PAGE_SIZE;
+	}
+}

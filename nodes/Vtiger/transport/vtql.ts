@@ -129,10 +129,11 @@ function selectList(fields: string[] | undefined): string {
 	return [...new Set(fields.map((f) => identifier(f)))].join(', ');
 }
 
-/** One page of a Get Many walk ordered by id, continuing after `afterId` (keyset paging, reference 9.5). */
-export function selectAfterId(spec: SelectSpec, afterId: string | undefined, limit: number): string {
+/** One page of a Get Many walk ordered by id, after `afterId` and up to `upToId` (keyset paging, reference 9.5). */
+export function selectAfterId(spec: SelectSpec, afterId: string | undefined, limit: number, upToId?: string): string {
 	const module = identifier(spec.module, 'module');
-	const keyset = afterId ? [`id > ${quote(afterId)}`] : [];
+	const bounds = [...(afterId ? [`id > ${quote(afterId)}`] : []), ...(upToId ? [`id <= ${quote(upToId)}`] : [])];
+	const keyset = bounds.length > 0 ? [bounds.join(' AND ')] : [];
 	return `SELECT ${selectList(spec.fields)} FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND', keyset)} ORDER BY id LIMIT ${limit};`;
 }
 

@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport/client';
-import { readPages } from '../../transport/paging';
+import { readPages, readPagesInParallel } from '../../transport/paging';
+import { DEFAULT_PARALLEL_REQUESTS } from '../parallel';
 import { inspectUserQuery, userQueryPage, VtqlError, type RawQuery } from '../../transport/vtql';
 import { returnAllFields } from '../common.descriptions';
 
@@ -39,10 +40,15 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	if (raw.hasLimit || raw.isCount) {
 		return (await client.query(`${raw.body};`)) as IDataObject[];
 	}
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? Infinity : (ctx.getNodeParameter('limit', itemIndex) as number);
+	if (ctx.getNodeParameter('returnAll', itemIndex) as boolean) {
+		const lanes = ctx.getNodeParameter('parallelRequests', itemIndex, DEFAULT_PARALLEL_REQUESTS) as number;
+		return (await readPagesInParallel(
+			async (offset, pageSize, lane) => await client.onLane(lane).query(userQueryPage(raw, offset, pageSize)),
+			lanes,
+		)) as IDataObject[];
+	}
 	return (await readPages(
 		async (position, pageSize) => await client.query(userQueryPage(raw, position.offset, pageSize)),
-		limit,
+		ctx.getNodeParameter('limit', itemIndex) as number,
 	)) as IDataObject[];
 }

@@ -8,7 +8,8 @@ import {
 import { checkedConditions, checkedFieldList, fieldChecker, type ConditionInput } from '../../helpers/conditions';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
-import { readPages } from '../../transport/paging';
+import { readAllById, readPages, readPagesInParallel } from '../../transport/paging';
+import { DEFAULT_PARALLEL_REQUESTS } from '../parallel';
 import { selectAfterId, selectSorted, type SelectSpec } from '../../transport/vtql';
 import { simplified } from '../../helpers/output';
 import { conditionsFields, moduleField, returnAllFields, simplifyField } from '../common.descriptions';
@@ -88,12 +89,23 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 		sortDirection: descending && !returnAll ? 'DESC' : 'ASC',
 	};
 	const byId = sortField === 'id' && spec.sortDirection === 'ASC';
-	const rows = await readPages(
-		async (position, pageSize) =>
-			await client.query(
-				byId ? selectAfterId(spec, position.lastId, pageSize) : selectSorted(spec, position.offset, pageSize),
-			),
-		limit,
-	);
+	const lanes = returnAll ? (ctx.getNodeParameter('parallelRequests', itemIndex, DEFAULT_PARALLEL_REQUESTS) as number) : 1;
+	const onLane = (lane: number) => client.onLane(lane);
+	let rows;
+	if (byId && returnAll) {
+		rows = await readAllById(
+			async (range, pageSize, lane) => await onLane(lane).query(selectAfterId(spec, range.after, pageSize, range.upTo)),
+			async () => (await client.query(selectSorted({ ...spec, fields: ['id'], sortDirection: 'DESC' }, 0, 1)))[0]?.id as string,
+			lanes,
+		);
+	} else if (returnAll) {
+		rows = await readPagesInParallel(async (offset, pageSize, lane) => await onLane(lane).query(selectSorted(spec, offset, pageSize)), lanes);
+	} else {
+		rows = await readPages(
+			async (position, pageSize) =>
+				await client.query(byId ? selectAfterId(spec, position.lastId, pageSize) : selectSorted(spec, position.offset, pageSize)),
+			limit,
+		);
+	}
 	return await simplified(ctx, client, itemIndex, descending && returnAll ? rows.reverse() : rows, module);
 }
