@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { getDocumentFolders, getFields, getOwners } from './methods/loadOptions';
+import { getFields, getOwners } from './methods/loadOptions';
 import { searchModules, searchRecords } from './methods/listSearch';
 import { getMappingColumns } from './methods/resourceMapping';
 
@@ -51,7 +51,7 @@ export class Vtiger implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getFields, getOwners, getDocumentFolders },
+		loadOptions: { getFields, getOwners },
 		listSearch: { searchModules, searchRecords },
 		resourceMapping: { getMappingColumns },
 	};

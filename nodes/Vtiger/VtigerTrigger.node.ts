@@ -7,7 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { conditionsFields, moduleField, simplifyField } from './actions/common.descriptions';
+import { conditionsFields, fieldsToReturnField, moduleField, simplifyField } from './actions/common.descriptions';
 import { checkedConditions, checkedFieldList, fieldChecker, type ConditionInput } from './helpers/conditions';
 import { simplifyRecord, toWireDateTime } from './helpers/values';
 import { getFields } from './methods/loadOptions';
@@ -46,15 +46,7 @@ export class VtigerTrigger implements INodeType {
 				default: 'created',
 			},
 			...conditionsFields,
-			{
-				displayName: 'Fields to Return Names or IDs',
-				name: 'fields',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['module.value'] },
-				default: [],
-				description:
-					'Fields to return; all when empty. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			fieldsToReturnField,
 			simplifyField,
 			{
 				displayName: 'Start From',

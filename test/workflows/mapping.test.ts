@@ -63,15 +63,13 @@ describe('Metadata-driven editing', () => {
 		expect(found.results).toEqual([{ name: 'Organizations (Accounts)', value: 'Accounts' }]);
 	});
 
-	test('fields, owners and document folders', async () => {
+	test('fields and owners', async () => {
 		const fields = await method<INodePropertyOptions[]>('loadOptions', 'getFields', { module: rl('Contacts') });
 		expect(fields).toContainEqual({ name: 'Favourite Colours (cf_901)', value: 'cf_901', description: 'cf_901: multipicklist' });
 		expect(fields).toContainEqual({ name: 'Last Name (lastname)', value: 'lastname', description: 'lastname: string' });
 		const owners = await method<INodePropertyOptions[]>('loadOptions', 'getOwners', { module: rl('Contacts') });
 		expect(owners).toContainEqual({ name: 'Administrator (admin)', value: '19x1' });
 		expect(owners).toContainEqual({ name: 'Marketing Group (group)', value: '20x3' });
-		const folders = await method<INodePropertyOptions[]>('loadOptions', 'getDocumentFolders', {});
-		expect(folders.map((f) => f.name)).toEqual(['Default']);
 	});
 
 	test('mapper columns follow describe: types, required on Create, options, read-only fields left out', async () => {
@@ -135,6 +133,27 @@ describe('Metadata-driven editing', () => {
 		);
 		expect(vehicle).toMatchObject({ vehiclename: 'Van', purchased: '2025-12-01', mileage: '120000', driver: contactId, assigned_user_id: '19x1' });
 		expect(vehicle.id).toMatch(new RegExp(`^${bed.emulator.idPrefix('Vehicles')}x\\d+$`));
+	});
+
+	test('Calendar tasks, an inventory module, and the "Assign To" default owner', async () => {
+		const calendar = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Calendar'), operation: 'create' });
+		const byId = new Map(calendar.fields.map((f) => [f.id, f]));
+		expect(byId.get('time_start')?.type).toBe('time');
+		expect(byId.get('date_start')).toMatchObject({ type: 'dateTime', required: true });
+		expect(byId.get('taskstatus')?.options).toContainEqual({ name: 'Not Started', value: 'Not Started' });
+		const [task] = await bed.json(
+			mapped(
+				'Calendar',
+				{ subject: 'Call back', activitytype: 'Task', taskstatus: 'Not Started', date_start: '2026-12-01', time_start: '9:30', due_date: '2026-12-03T18:00:00Z' },
+				{ writeOptions: { assignTo: '20x4' } },
+			),
+		);
+		expect(task).toMatchObject({ subject: 'Call back', date_start: '2026-12-01', time_start: '09:30:00', due_date: '2026-12-03', assigned_user_id: '20x4' });
+		const invoice = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Invoice'), operation: 'create' });
+		const invoiceIds = invoice.fields.map((f) => f.id);
+		expect(invoiceIds).toEqual(expect.arrayContaining(['subject', 'account_id', 'invoicedate', 'invoicestatus']));
+		expect(invoiceIds).not.toContain('invoice_no');
+		expect(invoice.fields.find((f) => f.id === 'subject')?.required).toBe(true);
 	});
 
 	test("with the schema the editor stores, n8n's own type checks and conversions come first", async () => {

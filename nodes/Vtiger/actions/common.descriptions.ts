@@ -161,6 +161,15 @@ export const writeOptionsField: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Assign To Name or ID',
+			name: 'assignTo',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getOwners' },
+			default: '',
+			description:
+				'Owner of created records when "Assigned To" is not given: a user or a group. The credential\'s user when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
 			displayName: 'Validate Picklist Values',
 			name: 'validatePicklists',
 			type: 'boolean',
@@ -263,3 +272,13 @@ export const conditionsFields: INodeProperties[] = [
 		default: 'AND',
 	},
 ];
+
+export const fieldsToReturnField: INodeProperties = {
+	displayName: 'Fields to Return Names or IDs',
+	name: 'fields',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['module.value'] },
+	default: [],
+	description:
+		'Fields to return; all when empty. The ID is always returned. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

@@ -100,3 +100,15 @@ export async function recordFields(
 	if (mode === 'mapper') return await fromMapper(ctx, client, module(), itemIndex);
 	return { fields: mode === 'json' ? fromJson(ctx, itemIndex) : fromPairs(ctx, itemIndex), matchOn: [] };
 }
+
+/** Vtiger has no default owner (reference 7.6): the "Assign To" option, else the credential's user. */
+export async function withDefaultOwner(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+	fields: IDataObject,
+): Promise<IDataObject> {
+	if (fields.assigned_user_id !== undefined && fields.assigned_user_id !== '') return fields;
+	const chosen = String(ctx.getNodeParameter('writeOptions.assignTo', itemIndex, '') ?? '').trim();
+	return { ...fields, assigned_user_id: chosen || (await client.currentUserId()) };
+}

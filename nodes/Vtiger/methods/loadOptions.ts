@@ -2,7 +2,6 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { owners } from '../helpers/directory';
 import { VtigerClient } from '../transport/client';
-import { queryAll } from '../transport/paging';
 
 function currentModule(ctx: ILoadOptionsFunctions): string {
 	return String(ctx.getCurrentNodeParameter('module', { extractValue: true }) ?? '').trim();
@@ -24,10 +23,4 @@ export async function getOwners(this: ILoadOptionsFunctions): Promise<INodePrope
 		name: o.kind === 'user' ? `${o.name} (${o.userName})` : `${o.name} (group)`,
 		value: o.id,
 	}));
-}
-
-/** Document folders, for Documents. */
-export async function getDocumentFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const folders = await queryAll(new VtigerClient(this), 'SELECT foldername FROM DocumentFolders;');
-	return folders.map((f) => ({ name: String(f.foldername), value: String(f.id) }));
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { recordFields } from '../../helpers/fields';
+import { recordFields, withDefaultOwner } from '../../helpers/fields';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { columnsField, fieldsInputFields, moduleField, writeOptionsField } from '../common.descriptions';
@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 	columnsField('add'),
 	writeOptionsField,
 	{
-		displayName: '"Assigned To" (assigned_user_id) defaults to the credential\'s user',
+		displayName: '"Assigned To" (assigned_user_id) defaults to the credential\'s user, or to "Assign To" under Options',
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
@@ -23,8 +23,5 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
 	const module = moduleName(ctx, itemIndex);
 	const { fields } = await recordFields(ctx, client, () => module, itemIndex);
-	if (fields.assigned_user_id === undefined || fields.assigned_user_id === '') {
-		fields.assigned_user_id = await client.currentUserId();
-	}
-	return (await client.create(module, fields)) as IDataObject;
+	return (await client.create(module, await withDefaultOwner(ctx, client, itemIndex, fields))) as IDataObject;
 }

@@ -12,7 +12,7 @@ import { readAllById, readPages, readPagesInParallel } from '../../transport/pag
 import { DEFAULT_PARALLEL_REQUESTS } from '../parallel';
 import { selectAfterId, selectSorted, type SelectSpec } from '../../transport/vtql';
 import { simplified } from '../../helpers/output';
-import { conditionsFields, moduleField, returnAllFields, simplifyField } from '../common.descriptions';
+import { conditionsFields, fieldsToReturnField, moduleField, returnAllFields, simplifyField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	moduleField,
@@ -26,15 +26,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Fields to Return Names or IDs',
-				name: 'fields',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['module.value'] },
-				default: [],
-				description:
-					'Fields to return; all when empty. The ID is always returned. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			fieldsToReturnField,
 			{
 				displayName: 'Sort By Field Name or ID',
 				name: 'sortField',

@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { recordFields } from '../../helpers/fields';
+import { recordFields, withDefaultOwner } from '../../helpers/fields';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { readPages } from '../../transport/paging';
@@ -66,10 +66,8 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	);
 
 	if (matches.length === 0) {
-		if (fields.assigned_user_id === undefined || fields.assigned_user_id === '') {
-			fields.assigned_user_id = await client.currentUserId();
-		}
-		return [{ ...(await client.create(module, fields)), upsertAction: 'created' }] as IDataObject[];
+		const created = await client.create(module, await withDefaultOwner(ctx, client, itemIndex, fields));
+		return [{ ...created, upsertAction: 'created' }] as IDataObject[];
 	}
 	if (matches.length > 1 && ctx.getNodeParameter('onSeveralMatches', itemIndex, 'error') !== 'updateAll') {
 		const ids = matches.map((m) => String(m.id));
