@@ -14,6 +14,13 @@ import { SANDBOX_CREDENTIAL } from './workflows';
 export const OWNER = { email: 'owner@example.com', password: 'Vtiger-Sandbox-1', firstName: 'Sandbox', lastName: 'Owner' };
 const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
 
+/** Picks an action of the Vtiger CRM node in the node creator (the actions list may start folded under the triggers). */
+async function chooseAction(page: Page, action: string): Promise<void> {
+	const item = page.getByText(action, { exact: true });
+	if (!(await item.isVisible())) await page.getByText(/^Actions \(\d+\)$/).click();
+	await item.click();
+}
+
 /** Opens the Module dropdown (searchable list from listtypes) and picks a module. */
 async function pickModule(page: Page, module: string): Promise<void> {
 	await page.getByTestId('resource-locator-module').click();
@@ -55,7 +62,7 @@ export async function runEditorCheck(n8n: N8n): Promise<string[]> {
 		await page.getByTestId('node-creator-search-bar').fill('Vtiger');
 		await shot(page, 'node-search');
 		await page.getByTestId('node-creator-item-name').getByText('Vtiger CRM', { exact: true }).click();
-		await page.getByText('Get many records').click();
+		await chooseAction(page, 'Get many records');
 		await shot(page, 'node-added');
 
 		await page.getByTestId('node-credentials-select').click();
@@ -78,7 +85,7 @@ export async function runEditorCheck(n8n: N8n): Promise<string[]> {
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Vtiger');
 		await page.getByTestId('node-creator-item-name').getByText('Vtiger CRM', { exact: true }).click();
-		await page.getByText('Create a record').click();
+		await chooseAction(page, 'Create a record');
 		await pickModule(page, 'Contacts');
 		await page.getByText('Last Name (lastname)').waitFor();
 		await shot(page, 'mapper');
