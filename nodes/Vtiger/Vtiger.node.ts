@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { getFields, getOwners } from './methods/loadOptions';
-import { searchModules, searchRecords } from './methods/listSearch';
+import { searchFieldValues, searchModules, searchRecords } from './methods/listSearch';
 import { getMappingColumns } from './methods/resourceMapping';
 
 import * as moduleResource from './actions/module/Module.resource';
@@ -52,7 +52,7 @@ export class Vtiger implements INodeType {
 
 	methods = {
 		loadOptions: { getFields, getOwners },
-		listSearch: { searchModules, searchRecords },
+		listSearch: { searchModules, searchRecords, searchFieldValues },
 		resourceMapping: { getMappingColumns },
 	};
 

@@ -11,7 +11,7 @@ import { conditionsFields, fieldsToReturnField, moduleField, simplifyField } fro
 import { checkedConditions, checkedFieldList, fieldChecker, type ConditionInput } from './helpers/conditions';
 import { simplifyRecord, toWireDateTime } from './helpers/values';
 import { getFields } from './methods/loadOptions';
-import { searchModules } from './methods/listSearch';
+import { searchFieldValues, searchModules } from './methods/listSearch';
 import { VtigerClient } from './transport/client';
 import { latestChange, pollChanges, startingState, type PollState, type TriggerEvent } from './trigger/poll';
 
@@ -68,7 +68,7 @@ export class VtigerTrigger implements INodeType {
 
 	methods = {
 		loadOptions: { getFields },
-		listSearch: { searchModules },
+		listSearch: { searchModules, searchFieldValues },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -105,7 +105,13 @@ type MethodKind = 'loadOptions' | 'listSearch' | 'resourceMapping';
 export async function callNodeMethod<T>(
 	kind: MethodKind,
 	method: string,
-	options: { parameters: INodeParameters; credentials: MemoryCredentialsHelper; credential: INodeCredentialsDetails },
+	options: {
+		parameters: INodeParameters;
+		credentials: MemoryCredentialsHelper;
+		credential: INodeCredentialsDetails;
+		/** Where the parameter asking sits, e.g. parameters.conditions.condition[0].value (for "&field"). */
+		path?: string;
+	},
 	...args: unknown[]
 ): Promise<T> {
 	const node: INode = {
@@ -121,7 +127,7 @@ export async function callNodeMethod<T>(
 	const additionalData = additionalDataFor(options.credentials, `methods-${++executionCounter}`, {
 		currentNodeParameters: options.parameters,
 	});
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? 'parameters');
 	const methods = (nodeTypeList[VTIGER_TYPE] as Vtiger).methods as unknown as Record<
 		MethodKind,
 		Record<string, (this: LoadOptionsContext, ...a: unknown[]) => Promise<T>>

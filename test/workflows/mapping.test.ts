@@ -72,6 +72,43 @@ describe('Metadata-driven editing', () => {
 		expect(owners).toContainEqual({ name: 'Marketing Group (group)', value: '20x3' });
 	});
 
+	test('condition values: picklist values and owners from a list, next to free text', async () => {
+		const values = async (field: string, filter?: string) =>
+			(
+				await callNodeMethod<INodeListSearchResult>(
+					'listSearch',
+					'searchFieldValues',
+					{
+						parameters: { module: rl('Contacts'), conditions: { condition: [{ field, operator: 'equal' }] } } as never,
+						credentials: bed.credentials,
+						credential: bed.credential,
+						path: 'parameters.conditions.condition[0].value',
+					},
+					filter,
+				)
+			).results;
+		expect(await values('leadsource')).toContainEqual({ name: 'Web Site', value: 'Web Site' });
+		expect(await values('cf_901', 'gr')).toEqual([{ name: 'Green', value: 'Green' }]);
+		expect(await values('assigned_user_id')).toContainEqual({ name: 'Support Group (group)', value: '20x4' });
+		expect(await values('lastname')).toEqual([]);
+
+		bed.emulator.insert('Contacts', { lastname: 'Picked', leadsource: 'Partner' });
+		const found = await bed.json({
+			resource: 'record',
+			operation: 'getAll',
+			module: rl('Contacts'),
+			returnAll: true,
+			conditions: {
+				condition: [
+					{ field: 'leadsource', operator: 'equal', value: rl('Partner') },
+					{ field: 'lastname', operator: 'equal', value: { __rl: true, mode: 'text', value: 'Picked' } },
+				],
+			},
+			options: { fields: ['lastname'] },
+		});
+		expect(found.map((r) => r.lastname)).toEqual(['Picked']);
+	});
+
 	test('mapper columns follow describe: types, required on Create, options, read-only fields left out', async () => {
 		const create = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Contacts'), operation: 'create' });
 		const byId = new Map(create.fields.map((f) => [f.id, f]));

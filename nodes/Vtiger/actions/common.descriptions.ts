@@ -252,10 +252,19 @@ export const conditionsFields: INodeProperties[] = [
 					{
 						displayName: 'Value',
 						name: 'value',
-						type: 'string',
-						default: '',
+						type: 'resourceLocator',
+						default: { mode: 'text', value: '' },
 						description:
-							'Compared as text (case-insensitive); dates as YYYY-MM-DD, times in UTC, references and owners as IDs such as 19x1',
+							'Compared as text (case-insensitive); dates as YYYY-MM-DD, times in UTC, references and owners as IDs such as 19x1. Picklists and owners can be picked from a list.',
+						modes: [
+							{ displayName: 'Text', name: 'text', type: 'string', placeholder: 'Value to compare with' },
+							{
+								displayName: 'From List',
+								name: 'list',
+								type: 'list',
+								typeOptions: { searchListMethod: 'searchFieldValues', searchable: true },
+							},
+						],
 					},
 				],
 			},

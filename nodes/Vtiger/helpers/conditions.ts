@@ -6,7 +6,13 @@ import type { Condition, ConditionOperator } from '../transport/vtql';
 export interface ConditionInput {
 	field?: string;
 	operator?: ConditionOperator;
-	value?: string | string[];
+	/** Text, or the value picked from a list (a resource locator); older workflows store plain text. */
+	value?: string | string[] | { value?: unknown };
+}
+
+function conditionValue(value: ConditionInput['value']): string | string[] {
+	if (value !== null && typeof value === 'object' && !Array.isArray(value)) return String(value.value ?? '');
+	return value ?? '';
 }
 
 /**
@@ -29,7 +35,11 @@ export function fieldChecker(node: INode, description: ModuleDescription, itemIn
 
 /** The "Conditions" a user set, with their fields checked. */
 export function checkedConditions(inputs: ConditionInput[], check: ReturnType<typeof fieldChecker>): Condition[] {
-	return inputs.map((c) => ({ field: check(String(c.field ?? ''), 'Conditions'), operator: c.operator ?? 'equal', value: c.value ?? '' }));
+	return inputs.map((c) => ({
+		field: check(String(c.field ?? ''), 'Conditions'),
+		operator: c.operator ?? 'equal',
+		value: conditionValue(c.value),
+	}));
 }
 
 /** "Fields to Return" as a list (a multi-select, or a comma-separated text from older workflows). */

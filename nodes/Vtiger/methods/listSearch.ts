@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { owners } from '../helpers/directory';
 import { labelFieldNames } from '../helpers/labels';
 import { decodeLabel } from '../helpers/values';
 import { VtigerClient } from '../transport/client';
@@ -55,4 +56,22 @@ export async function searchRecords(
 		}),
 		paginationToken: rows.length === VTQL_PAGE_SIZE ? String(offset + rows.length) : undefined,
 	};
+}
+
+/** Values to compare a condition's field with: its picklist values, or the users and groups of an owner field. */
+export async function searchFieldValues(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const module = String(this.getCurrentNodeParameter('module', { extractValue: true }) ?? '').trim();
+	const fieldName = String(this.getCurrentNodeParameter('&field') ?? '').trim();
+	if (!module || !fieldName) return { results: [] };
+	const client = new VtigerClient(this);
+	const field = (await client.describe(module)).fields.find((f) => f.name === fieldName);
+	const values =
+		field?.type.name === 'owner'
+			? (await owners(client)).map((o) => ({ name: o.kind === 'user' ? o.name : `${o.name} (group)`, value: o.id }))
+			: ((field?.type.picklistValues as Array<{ label: string; value: string }> | undefined) ?? []).map((p) => ({
+					name: p.label,
+					value: p.value,
+				}));
+	const wanted = (filter ?? '').trim().toLowerCase();
+	return { results: values.filter((v) => !wanted || v.name.toLowerCase().includes(wanted)) };
 }
