@@ -1,12 +1,15 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { getFields, getOwners } from './methods/loadOptions';
+import { getFields, getOwners, getRelations } from './methods/loadOptions';
 import { searchFieldValues, searchModules, searchRecords } from './methods/listSearch';
 import { getMappingColumns } from './methods/resourceMapping';
 
+import * as comment from './actions/comment/Comment.resource';
+import * as custom from './actions/custom/Custom.resource';
 import * as moduleResource from './actions/module/Module.resource';
 import * as query from './actions/query/Query.resource';
 import * as record from './actions/record/Record.resource';
+import * as related from './actions/related/Related.resource';
 import { parallelRequestsField } from './actions/parallel';
 import { router } from './actions/router';
 import * as session from './actions/session/Session.resource';
@@ -33,9 +36,12 @@ export class Vtiger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Comment', value: 'comment' },
+					{ name: 'Custom Operation', value: 'custom' },
 					{ name: 'Module', value: 'module' },
 					{ name: 'Query', value: 'query' },
 					{ name: 'Record', value: 'record' },
+					{ name: 'Related Record', value: 'related' },
 					{ name: 'Session', value: 'session' },
 					{ name: 'User', value: 'user' },
 				],
@@ -43,6 +49,9 @@ export class Vtiger implements INodeType {
 			},
 			...record.description,
 			...query.description,
+			...related.description,
+			...comment.description,
+			...custom.description,
 			...moduleResource.description,
 			...user.description,
 			...session.description,
@@ -51,7 +60,7 @@ export class Vtiger implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getFields, getOwners },
+		loadOptions: { getFields, getOwners, getRelations },
 		listSearch: { searchModules, searchRecords, searchFieldValues },
 		resourceMapping: { getMappingColumns },
 	};

@@ -3,9 +3,12 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { forEachItem } from '../helpers/output';
 import { DEFAULT_PARALLEL_REQUESTS, PARALLEL_ITEM_OPERATIONS } from './parallel';
 import { VtigerClient } from '../transport/client';
+import * as comment from './comment/Comment.resource';
+import * as custom from './custom/Custom.resource';
 import * as moduleResource from './module/Module.resource';
 import * as query from './query/Query.resource';
 import * as record from './record/Record.resource';
+import * as related from './related/Related.resource';
 import * as session from './session/Session.resource';
 import * as user from './user/User.resource';
 
@@ -19,7 +22,11 @@ const operations: Record<string, Record<string, { execute: Operation }>> = {
 		update: record.update,
 		upsert: record.upsert,
 		delete: record.delete,
+		count: record.count,
 	},
+	related: { listTypes: related.listTypes, getAll: related.getAll, query: related.query, add: related.add },
+	comment: { add: comment.add, getAll: comment.getAll },
+	custom: { call: custom.call },
 	query: { run: query.run },
 	module: { list: moduleResource.list, describe: moduleResource.describe },
 	user: { getCurrent: user.getCurrent },

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { owners } from '../helpers/directory';
+import { relationsOf } from '../helpers/relations';
 import { VtigerClient } from '../transport/client';
 
 function currentModule(ctx: ILoadOptionsFunctions): string {
@@ -22,5 +23,15 @@ export async function getOwners(this: ILoadOptionsFunctions): Promise<INodePrope
 	return (await owners(new VtigerClient(this))).map((o) => ({
 		name: o.kind === 'user' ? `${o.name} (${o.userName})` : `${o.name} (group)`,
 		value: o.id,
+	}));
+}
+
+/** Relations of the chosen module, by label. */
+export async function getRelations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const module = currentModule(this);
+	if (!module) return [];
+	return (await relationsOf(new VtigerClient(this), module)).map((r) => ({
+		name: r.label === r.module ? r.label : `${r.label} (${r.module})`,
+		value: r.label,
 	}));
 }

@@ -14,7 +14,7 @@ import { parseReply, type RawHttpResponse, type VtigerReply } from './response';
 import { laneSession, laneSessionNames } from './pool';
 import { loginToVtiger, type VtigerLogin } from './session';
 import { normaliseCrmUrl, webserviceUrl } from './url';
-import { buildRequest, type WireParams } from './wire';
+import { buildRequest, httpMethodOf, type WireParams } from './wire';
 
 export type VtigerContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -137,31 +137,30 @@ export class VtigerClient {
 		}
 	}
 
-	private async exchange(operation: string, params: WireParams): Promise<VtigerReply> {
-		if (this.lane > 0) return await this.exchangeOnLane(operation, params);
-		const options = buildRequest('/webservice.php', operation, params);
-		let reply = parseReply(await this.send(options, false));
+	private async exchange(operation: string, params: WireParams, method = httpMethodOf(operation)): Promise<VtigerReply> {
+		if (this.lane > 0) return await this.exchangeOnLane(operation, params, method);
+		let reply = parseReply(await this.send(buildRequest('/webservice.php', operation, params, method), false));
 		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
-			reply = parseReply(await this.send(buildRequest('/webservice.php', operation, params), true));
+			reply = parseReply(await this.send(buildRequest('/webservice.php', operation, params, method), true));
 		}
 		return reply;
 	}
 
-	private async exchangeOnLane(operation: string, params: WireParams): Promise<VtigerReply> {
+	private async exchangeOnLane(operation: string, params: WireParams, method: 'GET' | 'POST'): Promise<VtigerReply> {
 		const key = await this.poolKey();
 		const login = async () => await this.openSession();
 		let session = await laneSession(key, this.lane, login, false);
-		let reply = await this.replyWithSession(operation, session.sessionName, params);
+		let reply = await this.replyWithSession(operation, session.sessionName, params, method);
 		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
 			session = await laneSession(key, this.lane, login, true);
-			reply = await this.replyWithSession(operation, session.sessionName, params);
+			reply = await this.replyWithSession(operation, session.sessionName, params, method);
 		}
 		return reply;
 	}
 
 	/** Runs one webservice operation with the credential's session and returns its `result`. */
-	async call<T = unknown>(operation: string, params: WireParams = {}): Promise<T> {
-		const reply = await this.exchange(operation, params);
+	async call<T = unknown>(operation: string, params: WireParams = {}, method?: 'GET' | 'POST'): Promise<T> {
+		const reply = await this.exchange(operation, params, method);
 		if (reply.kind === 'success') return reply.result as T;
 		if (reply.kind === 'failure') {
 			throw await this.fail(explainFailure(operation, reply.code, reply.message, params), { code: reply.code });
@@ -256,12 +255,17 @@ export class VtigerClient {
 	}
 
 	/** One operation on an explicitly given session instead of the credential's. */
-	async replyWithSession(operation: string, sessionName: string, params: WireParams = {}): Promise<VtigerReply> {
+	async replyWithSession(
+		operation: string,
+		sessionName: string,
+		params: WireParams = {},
+		method = httpMethodOf(operation),
+	): Promise<VtigerReply> {
 		const { url, ignoreSslIssues } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
 		const endpoint = webserviceUrl(String(url ?? ''));
 		if (endpoint instanceof Error) throw await this.fail({ message: endpoint.message });
 		const options = {
-			...buildRequest(endpoint, operation, { ...params, sessionName }),
+			...buildRequest(endpoint, operation, { ...params, sessionName }, method),
 			skipSslCertificateValidation: ignoreSslIssues === true,
 		};
 		try {

@@ -146,6 +146,12 @@ export function selectSorted(spec: SelectSpec, offset: number, limit: number): s
 	return `SELECT ${selectList(spec.fields)} FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND')} ORDER BY ${order} LIMIT ${offset}, ${limit};`;
 }
 
+/** `SELECT count(*)`: answered with `[]` by Vtiger 8.3.0 (reference 9.2), so callers need a fallback. */
+export function selectCount(spec: SelectSpec): string {
+	const module = identifier(spec.module, 'module');
+	return `SELECT count(*) FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND')};`;
+}
+
 export type ChangeCursor = { since: string } | { time: string; id: string };
 
 /**
@@ -240,6 +246,21 @@ export function inspectUserQuery(query: string): RawQuery {
 		orderEndsDescending: orderAt >= 0 && upperWords[orderEnd - 1] === 'DESC',
 		isCount: /^SELECT\s+count\s*\(\s*\*\s*\)/i.test(body),
 	};
+}
+
+/**
+ * A page of a query_related query, which Vtiger wants without ";", with an uppercase WHERE, and
+ * with a WHERE before any ORDER BY or LIMIT (reference 11.3, 21 row 31).
+ */
+export function relatedQueryPage(raw: RawQuery, offset: number, limit: number): string {
+	let text = raw.body.replace(/\bwhere\b/i, 'WHERE');
+	if (!/\bWHERE\b/.test(text)) {
+		const tail = /\s+ORDER\s+BY\s/i.exec(text);
+		const at = tail ? tail.index : text.length;
+		text = `${text.slice(0, at)} WHERE id > '0x0'${text.slice(at)}`;
+	}
+	if (!raw.hasOrderBy) text += ' ORDER BY id';
+	return `${text} LIMIT ${offset}, ${limit}`;
 }
 
 /** A page of a user's query: a stable order is added when the query has none or can take a tie-breaker. */

@@ -25,7 +25,12 @@ export function httpMethodOf(operation: string): 'GET' | 'POST' {
 }
 
 /** The HTTP request for one operation; `url` is the webservice.php address or a path under a baseURL. */
-export function buildRequest(url: string, operation: string, params: WireParams): IHttpRequestOptions {
+export function buildRequest(
+	url: string,
+	operation: string,
+	params: WireParams,
+	method: 'GET' | 'POST' = httpMethodOf(operation),
+): IHttpRequestOptions {
 	const fields = { operation, ...params };
 	const common = {
 		url,
@@ -34,7 +39,7 @@ export function buildRequest(url: string, operation: string, params: WireParams)
 		encoding: 'text' as const,
 		json: false,
 	};
-	if (httpMethodOf(operation) === 'GET') {
+	if (method === 'GET') {
 		return { ...common, method: 'GET', qs: fields };
 	}
 	return {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as count from './count.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -7,7 +8,7 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { create, del as delete, get, getAll, update, upsert };
+export { count, create, del as delete, get, getAll, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,6 +18,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['record'] } },
 		options: [
+			{ name: 'Count', value: 'count', description: 'Count the records that match conditions', action: 'Count records' },
 			{ name: 'Create', value: 'create', description: 'Create a record', action: 'Create a record' },
 			{
 				name: 'Create or Update',
@@ -41,6 +43,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...count.description,
 	...create.description,
 	...get.description,
 	...getAll.description,
