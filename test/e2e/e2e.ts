@@ -81,6 +81,18 @@ async function main(): Promise<number> {
 			assert.deepEqual(nodeOutput(out, 'By URL').map((r) => [r.id, r.phone]), [[upserted[0].id, '2'], [upserted[0].id, '2']]);
 		});
 
+		await suite.check('Related records, comments, count and a custom operation', async () => {
+			const out = await run('e2eBeyond');
+			assert.ok(nodeOutput(out, 'Relations').some((r) => r.label === 'Contacts' && r.module === 'Contacts'));
+			const [ticket] = nodeOutput(out, 'A ticket');
+			const [comment] = nodeOutput(out, 'Comment');
+			assert.equal(comment.related_to, ticket.id);
+			assert.ok(nodeOutput(out, 'Comments').some((c) => c.commentcontent === `${tag} comment`));
+			const [count] = nodeOutput(out, 'Count');
+			if (emulator) assert.equal(count.count, emulator.records('HelpDesk').length);
+			assert.equal(nodeOutput(out, 'Custom')[0].name, 'HelpDesk');
+		});
+
 		await suite.check('Query and Module and User: VTQL Return All, Get Many limit, list, describe, current user', async () => {
 			const out = await run('e2eQuery');
 			const rows = nodeOutput(out, 'Run VTQL');
@@ -180,7 +192,7 @@ async function main(): Promise<number> {
 	} finally {
 		await suite.check('cleanup: every record tagged by this run is deleted', async () => {
 			const out = await run('e2eCleanup');
-			const deleted = nodeOutput(out, 'Delete');
+			const deleted = [...nodeOutput(out, 'Delete'), ...nodeOutput(out, 'Delete comments')];
 			assert.ok(deleted.every((d) => d.deleted === true), JSON.stringify(deleted));
 			if (emulator) assert.equal(emulator.records('Contacts').filter((c) => String(c.lastname).startsWith(tag)).length, 0);
 		});

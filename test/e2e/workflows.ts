@@ -134,6 +134,43 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 				},
 			},
 		]),
+		workflow('e2eBeyond', 'E2E related records, comments, count, custom operation', [
+			{ name: 'Relations', parameters: { resource: 'related', operation: 'listTypes', module: { __rl: true, mode: 'list', value: 'Accounts' } } },
+			{
+				name: 'A ticket',
+				parameters: { resource: 'record', operation: 'getAll', module: 'HelpDesk', returnAll: false, limit: 1 },
+				after: 'Start',
+			},
+			{
+				name: 'Comment',
+				parameters: { resource: 'comment', operation: 'add', recordId: '={{ $json.id }}', comment: `${tag} comment` },
+			},
+			{
+				name: 'Comments',
+				parameters: {
+					resource: 'comment',
+					operation: 'getAll',
+					recordId: "={{ $('A ticket').item.json.id }}",
+					returnAll: true,
+				},
+			},
+			{
+				name: 'Count',
+				parameters: { resource: 'record', operation: 'count', module: 'HelpDesk' },
+				after: 'Start',
+			},
+			{
+				name: 'Custom',
+				parameters: {
+					resource: 'custom',
+					operation: 'call',
+					operationName: 'describe',
+					method: 'GET',
+					parameters: { parameter: [{ name: 'elementType', value: 'HelpDesk' }] },
+				},
+				after: 'Start',
+			},
+		]),
 		workflow('e2eQuery', 'E2E query, modules and user', [
 			{ name: 'Run VTQL', parameters: { resource: 'query', operation: 'run', query: 'SELECT id, lastname FROM Contacts;', returnAll: true } },
 			{ name: 'Module List', parameters: { resource: 'module', operation: 'list' }, after: 'Start' },
@@ -174,6 +211,23 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 				},
 			},
 			{ name: 'Delete', parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' }, continueOnFail: true },
+			{
+				name: 'Tagged comments',
+				parameters: {
+					resource: 'record',
+					operation: 'getAll',
+					module: 'ModComments',
+					returnAll: true,
+					conditions: { condition: [{ field: 'commentcontent', operator: 'startsWith', value: tag }] },
+					options: { fields: 'commentcontent' },
+				},
+				after: 'Start',
+			},
+			{
+				name: 'Delete comments',
+				parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' },
+				continueOnFail: true,
+			},
 		]),
 	];
 }
