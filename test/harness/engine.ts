@@ -101,6 +101,17 @@ function additionalDataFor(
 
 type MethodKind = 'loadOptions' | 'listSearch' | 'resourceMapping';
 
+/** A node of one of this package's types with its credential, as a workflow holds it. */
+function packageNode(
+	name: string,
+	type: string,
+	parameters: INodeParameters,
+	credential: INodeCredentialsDetails,
+	position: [number, number] = [0, 0],
+): INode {
+	return { id: name, name, type, typeVersion: 1, position, parameters, credentials: { vtigerApi: credential } };
+}
+
 /** Calls one of the node's editor methods the way the editor does: a LoadOptionsContext over the current parameters. */
 export async function callNodeMethod<T>(
 	kind: MethodKind,
@@ -114,15 +125,7 @@ export async function callNodeMethod<T>(
 	},
 	...args: unknown[]
 ): Promise<T> {
-	const node: INode = {
-		id: 'vtiger',
-		name: 'Vtiger CRM',
-		type: VTIGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: { vtigerApi: options.credential },
-	};
+	const node = packageNode('Vtiger CRM', VTIGER_TYPE, options.parameters, options.credential);
 	const workflow = new Workflow({ id: 'wf-methods', nodes: [node], connections: {}, active: false, nodeTypes });
 	const additionalData = additionalDataFor(options.credentials, `methods-${++executionCounter}`, {
 		currentNodeParameters: options.parameters,
@@ -146,13 +149,7 @@ export async function runVtigerNode(options: RunOptions): Promise<NodeRun> {
 		parameters: { items: JSON.stringify(options.input ?? [{}]) },
 	};
 	const vtiger: INode = {
-		id: 'vtiger',
-		name: 'Vtiger CRM',
-		type: VTIGER_TYPE,
-		typeVersion: 1,
-		position: [200, 0],
-		parameters: options.parameters,
-		credentials: { vtigerApi: options.credential },
+		...packageNode('Vtiger CRM', VTIGER_TYPE, options.parameters, options.credential, [200, 0]),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflowData = {
@@ -200,15 +197,7 @@ export async function pollTrigger(options: {
 	staticData?: IDataObject;
 	mode?: 'trigger' | 'manual';
 }): Promise<PollRun> {
-	const node: INode = {
-		id: 'trigger',
-		name: 'Vtiger CRM Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: { vtigerApi: options.credential },
-	};
+	const node = packageNode('Vtiger CRM Trigger', TRIGGER_TYPE, options.parameters, options.credential);
 	const workflow = new Workflow({
 		id: 'wf-trigger',
 		nodes: [node],
