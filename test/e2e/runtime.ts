@@ -75,7 +75,8 @@ export async function ensureRuntime(): Promise<Runtime> {
 		N8N_DIR,
 		`n8n ${N8N_VERSION}`,
 		[
-			['npm', ['ci', ...npmFlags, '--ignore-scripts']],
+			// install, not ci: the lockfile leaves out optional packages of other platforms, which ci rejects
+			['npm', ['install', ...npmFlags, '--ignore-scripts']],
 			['npm', ['rebuild', ...npmFlags, 'sqlite3']],
 		],
 		path,
