@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { loginToVtiger, type PlainHttpRequest } from '../nodes/Vtiger/transport/session';
+import { DEFAULT_TIMEOUT_SECONDS, timeoutMs } from '../nodes/Vtiger/transport/timeout';
 import { normaliseCrmUrl } from '../nodes/Vtiger/transport/url';
 
 export class VtigerApi implements ICredentialType {
@@ -57,6 +58,15 @@ export class VtigerApi implements ICredentialType {
 			description: 'Whether to connect even if the TLS certificate of the CRM cannot be verified',
 		},
 		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_TIMEOUT_SECONDS,
+			description:
+				'How long to wait for Vtiger to answer one request. A write that runs out of time may still have been saved by Vtiger, so it is not sent again.',
+		},
+		{
 			displayName: 'Session Name',
 			name: 'sessionName',
 			type: 'hidden',
@@ -78,6 +88,7 @@ export class VtigerApi implements ICredentialType {
 			username: credentials.username as string,
 			accessKey: credentials.secretAccessKey as string,
 			ignoreSslIssues: credentials.ignoreSslIssues === true,
+			timeoutMs: timeoutMs(credentials.timeout),
 		});
 		return { sessionName: session.sessionName, userId: session.userId };
 	}
@@ -87,6 +98,7 @@ export class VtigerApi implements ICredentialType {
 			...requestOptions,
 			baseURL: normaliseCrmUrl(credentials.url as string),
 			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+			timeout: timeoutMs(credentials.timeout),
 			qs: { ...requestOptions.qs, sessionName: credentials.sessionName as string },
 		};
 	}

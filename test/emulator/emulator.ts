@@ -5,7 +5,7 @@
 import { randomInt } from 'crypto';
 import { Clock, formatDateTime } from './clock';
 import { seedDemoData } from './demo-data';
-import { Faults, type FaultSpec } from './faults';
+import { Faults, type FaultKind, type FaultSpec, type RandomFaults } from './faults';
 import { computeTotals, replaceLines } from './inventory';
 import { INVENTORY_MODULES, Metadata, type FieldDescriptor, type ModuleDescribe } from './metadata';
 import type { Backend } from './operations';
@@ -140,6 +140,16 @@ export class VtigerEmulator {
 
 	injectFault(f: FaultSpec): void {
 		this.faults.add(f);
+	}
+
+	/** From now on each request fails with probability `rate` (see faults.ts for what each kind saves); undefined stops it. */
+	randomFailures(r: RandomFaults | undefined): void {
+		this.faults.setRandom(r);
+	}
+
+	/** The random faults injected so far, in order. */
+	get injectedFaults(): ReadonlyArray<{ operation: string; kind: FaultKind }> {
+		return this.faults.injected;
 	}
 
 	/** Seeds a record directly (no validation); returns its ws id. */

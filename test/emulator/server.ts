@@ -6,7 +6,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { PhpFatal, WsError } from './errors';
-import { APACHE_404, Faults, HTML_ERROR_PAGE, PHP_WARNING, type FaultKind } from './faults';
+import { APACHE_404, Faults, HTML_ERROR_PAGE, PHP_WARNING, type Fault } from './faults';
 import { parseBody, parseUrlEncoded, type ParsedParams } from './http-params';
 import { OPERATIONS, runOperation, type Backend, type RequestContext } from './operations';
 import { KeyedLock } from './sessions';
@@ -126,14 +126,16 @@ export class WebserviceServer {
 
 		// Ref 2.6 / 21 rows 7 and 9: unknown operation, JSON body, array parameters → HTTP 500.
 		const broken = !def || parsedBody === 'json' || query.arrayKeys.length > 0 || (post?.arrayKeys.length ?? 0) > 0;
-		const fault = this.faults.take(operation);
 		const lockKey = sessionName && sessionName !== 'null' ? sessionName : undefined;
+		const fault = this.faults.take(operation, lockKey !== undefined);
 
 		const reply = await this.lock.run(lockKey, async (): Promise<Reply> => {
 			inFlight = ++this.processing;
 			await delay(this.latencyMs).finally(() => this.processing--);
-			if (fault === 'empty-500' || broken) return { kind: 'fatal' };
-			if (fault === 'html-page') return { kind: 'text', body: HTML_ERROR_PAGE };
+			if (fault?.kind === 'empty-500' || broken) return { kind: 'fatal' };
+			if (fault?.kind === 'html-page') return { kind: 'text', body: HTML_ERROR_PAGE };
+			if (fault?.kind === 'slow') await delay(fault.delayMs);
+			if (fault?.kind === 'kill-session' && lockKey) this.backend.sessions.destroy(lockKey);
 			const ctx: RequestContext = {
 				method,
 				query: query.values,
@@ -145,6 +147,7 @@ export class WebserviceServer {
 			const format = post?.values.get('format') ?? query.values.get('format');
 			const badFormat = format !== undefined && format !== 'json';
 			if (badFormat && def!.jsonParams) return { kind: 'fatal' };
+			if (fault?.kind === 'concurrent-getchallenge') this.competingChallenge(ctx);
 			const r = this.execute(ctx, def!);
 			return badFormat ? { kind: 'fatal' } : r;
 		});
@@ -166,7 +169,14 @@ export class WebserviceServer {
 		}
 	}
 
-	private write(res: http.ServerResponse, reply: Reply, fault: FaultKind | undefined): void {
+	/** Another client asks for the same user's challenge token, replacing the one the caller got (ref 4.5). */
+	private competingChallenge(ctx: RequestContext): void {
+		const username = ctx.body.get('username') ?? ctx.query.get('username') ?? '';
+		const query = new Map([['operation', 'getchallenge'], ['username', username]]);
+		this.execute({ method: 'GET', query, body: new Map(), operationInBody: false }, OPERATIONS.getchallenge);
+	}
+
+	private write(res: http.ServerResponse, reply: Reply, fault: Fault | undefined): void {
 		if (reply.kind === 'fatal') {
 			res.writeHead(500, { ...NO_CACHE, 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0', Connection: 'close' });
 			res.end();
@@ -178,8 +188,8 @@ export class WebserviceServer {
 			return;
 		}
 		let text = encodeJson(reply.envelope);
-		if (fault === 'php-warning') text = PHP_WARNING + text;
-		if (fault === 'invalid-json') text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+		if (fault?.kind === 'php-warning') text = PHP_WARNING + text;
+		if (fault?.kind === 'invalid-json') text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
 		res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'application/json' });
 		res.end(text);
 	}

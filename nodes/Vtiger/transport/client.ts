@@ -9,10 +9,18 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { explainFailure, explainNetworkError, explainNotJson, SESSION_ERROR_CODES, type ErrorText } from './errors';
+import {
+	explainFailure,
+	explainNetworkError,
+	explainNotJson,
+	explainSessionLostAgain,
+	SESSION_ERROR_CODES,
+	type ErrorText,
+} from './errors';
 import { parseReply, type RawHttpResponse, type VtigerReply } from './response';
 import { laneSession, laneSessionNames } from './pool';
 import { loginToVtiger, type VtigerLogin } from './session';
+import { timeoutMs } from './timeout';
 import { normaliseCrmUrl, webserviceUrl } from './url';
 import { buildRequest, httpMethodOf, type WireParams } from './wire';
 
@@ -105,7 +113,7 @@ export class VtigerClient {
 		});
 	}
 
-	private async send(options: IHttpRequestOptions, freshSession: boolean): Promise<RawHttpResponse> {
+	private async send(operation: string, options: IHttpRequestOptions, freshSession: boolean): Promise<RawHttpResponse> {
 		let extra;
 		if (freshSession) {
 			const ref = this.node.credentials?.[CREDENTIAL_TYPE];
@@ -132,16 +140,16 @@ export class VtigerClient {
 			if (isLoginError(original)) {
 				throw await this.fail({ message: original.message, description: original.description }, { code: original.code });
 			}
-			const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-			throw await this.fail(explainNetworkError(original, String(credentials.url ?? '')));
+			const { url, timeout } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+			throw await this.fail(explainNetworkError(original, String(url ?? ''), { operation, timeoutMs: timeoutMs(timeout) }));
 		}
 	}
 
 	private async exchange(operation: string, params: WireParams, method = httpMethodOf(operation)): Promise<VtigerReply> {
 		if (this.lane > 0) return await this.exchangeOnLane(operation, params, method);
-		let reply = parseReply(await this.send(buildRequest('/webservice.php', operation, params, method), false));
+		let reply = parseReply(await this.send(operation, buildRequest('/webservice.php', operation, params, method), false));
 		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
-			reply = parseReply(await this.send(buildRequest('/webservice.php', operation, params, method), true));
+			reply = parseReply(await this.send(operation, buildRequest('/webservice.php', operation, params, method), true));
 		}
 		return reply;
 	}
@@ -163,7 +171,10 @@ export class VtigerClient {
 		const reply = await this.exchange(operation, params, method);
 		if (reply.kind === 'success') return reply.result as T;
 		if (reply.kind === 'failure') {
-			throw await this.fail(explainFailure(operation, reply.code, reply.message, params), { code: reply.code });
+			const text = SESSION_ERROR_CODES.has(reply.code)
+				? explainSessionLostAgain(operation, reply.code, reply.message)
+				: explainFailure(operation, reply.code, reply.message, params);
+			throw await this.fail(text, { code: reply.code });
 		}
 		throw await this.fail(explainNotJson(operation, reply), { httpStatus: reply.httpStatus });
 	}
@@ -231,7 +242,7 @@ export class VtigerClient {
 		return await this.memo('userId', async () => {
 			let { userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
 			if (typeof userId !== 'string' || userId === '') {
-				await this.send(buildRequest('/webservice.php', 'listtypes', {}), true);
+				await this.send('listtypes', buildRequest('/webservice.php', 'listtypes', {}), true);
 				({ userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE));
 			}
 			return String(userId);
@@ -246,6 +257,7 @@ export class VtigerClient {
 			username: String(credentials.username ?? ''),
 			accessKey: String(credentials.secretAccessKey ?? ''),
 			ignoreSslIssues: credentials.ignoreSslIssues === true,
+			timeoutMs: timeoutMs(credentials.timeout),
 		}).catch((error: unknown) => error);
 		if (isLoginError(outcome)) {
 			throw await this.fail({ message: outcome.message, description: outcome.description }, { code: outcome.code });
@@ -261,17 +273,18 @@ export class VtigerClient {
 		params: WireParams = {},
 		method = httpMethodOf(operation),
 	): Promise<VtigerReply> {
-		const { url, ignoreSslIssues } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+		const { url, ignoreSslIssues, timeout } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
 		const endpoint = webserviceUrl(String(url ?? ''));
 		if (endpoint instanceof Error) throw await this.fail({ message: endpoint.message });
 		const options = {
 			...buildRequest(endpoint, operation, { ...params, sessionName }, method),
 			skipSslCertificateValidation: ignoreSslIssues === true,
+			timeout: timeoutMs(timeout),
 		};
 		try {
 			return parseReply(await this.plainRequest(options));
 		} catch (error) {
-			throw await this.fail(explainNetworkError(error, endpoint));
+			throw await this.fail(explainNetworkError(error, endpoint, { operation, timeoutMs: options.timeout }));
 		}
 	}
 

@@ -20,6 +20,7 @@ export interface LoginSettings {
 	username: string;
 	accessKey: string;
 	ignoreSslIssues?: boolean;
+	timeoutMs: number;
 }
 
 /** Failure to obtain a session: carries a sentence for people and Vtiger's code when there is one. */
@@ -52,9 +53,11 @@ async function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
 	return await run;
 }
 
-async function call(send: PlainHttpRequest, endpoint: string, operation: string, params: WireParams, ignoreSsl: boolean) {
-	const response = await send({ ...buildRequest(endpoint, operation, params), skipSslCertificateValidation: ignoreSsl }).catch(
-		(error: unknown) => new VtigerLoginError(explainNetworkError(error, endpoint)),
+async function call(send: PlainHttpRequest, endpoint: string, operation: string, params: WireParams, settings: LoginSettings) {
+	const { timeoutMs } = settings;
+	const options = { ...buildRequest(endpoint, operation, params), skipSslCertificateValidation: settings.ignoreSslIssues === true };
+	const response = await send({ ...options, timeout: timeoutMs }).catch(
+		(error: unknown) => new VtigerLoginError(explainNetworkError(error, endpoint, { operation, timeoutMs })),
 	);
 	if (response instanceof VtigerLoginError) throw response;
 	const reply = parseReply(response);
@@ -65,8 +68,7 @@ async function call(send: PlainHttpRequest, endpoint: string, operation: string,
 const RETRY_ONCE_CODES = new Set<string | number>(['INVALID_USER_CREDENTIALS', 'INVALID_AUTH_TOKEN']);
 
 async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings, endpoint: string, attempt: number): Promise<VtigerLogin> {
-	const ignoreSsl = settings.ignoreSslIssues === true;
-	const challenge = await call(send, endpoint, 'getchallenge', { username: settings.username }, ignoreSsl);
+	const challenge = await call(send, endpoint, 'getchallenge', { username: settings.username }, settings);
 	if (challenge.kind === 'failure') {
 		const text = /username does not exists/.test(challenge.message)
 			? {
@@ -81,7 +83,7 @@ async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings
 		throw new VtigerLoginError({ message: 'The server answered "getchallenge" without a token: it does not look like Vtiger' });
 	}
 	const accessKey = createHash('md5').update(token + settings.accessKey, 'utf8').digest('hex');
-	const login = await call(send, endpoint, 'login', { username: settings.username, accessKey }, ignoreSsl);
+	const login = await call(send, endpoint, 'login', { username: settings.username, accessKey }, settings);
 	if (login.kind === 'failure') {
 		if (RETRY_ONCE_CODES.has(login.code) && attempt === 0) {
 			return await challengeAndLogin(send, settings, endpoint, 1);
