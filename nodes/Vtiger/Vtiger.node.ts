@@ -1,11 +1,21 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { getFields, getOwners, getRelations } from './methods/loadOptions';
-import { searchFieldValues, searchModules, searchRecords } from './methods/listSearch';
+import { getDocumentFolders, getFields, getOwners, getRelations } from './methods/loadOptions';
+import {
+	searchDocuments,
+	searchFieldValues,
+	searchLeads,
+	searchModules,
+	searchProductsAndServices,
+	searchRecords,
+} from './methods/listSearch';
 import { getMappingColumns } from './methods/resourceMapping';
 
 import * as comment from './actions/comment/Comment.resource';
 import * as custom from './actions/custom/Custom.resource';
+import * as document from './actions/document/Document.resource';
+import * as inventory from './actions/inventory/Inventory.resource';
+import * as lead from './actions/lead/Lead.resource';
 import * as moduleResource from './actions/module/Module.resource';
 import * as query from './actions/query/Query.resource';
 import * as record from './actions/record/Record.resource';
@@ -38,6 +48,9 @@ export class Vtiger implements INodeType {
 				options: [
 					{ name: 'Comment', value: 'comment' },
 					{ name: 'Custom Operation', value: 'custom' },
+					{ name: 'Document', value: 'document' },
+					{ name: 'Inventory (Quote, Order, Invoice)', value: 'inventory' },
+					{ name: 'Lead', value: 'lead' },
 					{ name: 'Module', value: 'module' },
 					{ name: 'Query', value: 'query' },
 					{ name: 'Record', value: 'record' },
@@ -51,6 +64,9 @@ export class Vtiger implements INodeType {
 			...query.description,
 			...related.description,
 			...comment.description,
+			...document.description,
+			...inventory.description,
+			...lead.description,
 			...custom.description,
 			...moduleResource.description,
 			...user.description,
@@ -60,8 +76,8 @@ export class Vtiger implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getFields, getOwners, getRelations },
-		listSearch: { searchModules, searchRecords, searchFieldValues },
+		loadOptions: { getDocumentFolders, getFields, getOwners, getRelations },
+		listSearch: { searchModules, searchRecords, searchFieldValues, searchDocuments, searchLeads, searchProductsAndServices },
 		resourceMapping: { getMappingColumns },
 	};
 

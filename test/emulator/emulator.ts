@@ -8,7 +8,7 @@ import { seedDemoData } from './demo-data';
 import { Faults, type FaultKind, type FaultSpec, type RandomFaults } from './faults';
 import { computeTotals, replaceLines } from './inventory';
 import { INVENTORY_MODULES, Metadata, type FieldDescriptor, type ModuleDescribe } from './metadata';
-import type { Backend } from './operations';
+import type { Backend, VtigerVersion } from './operations';
 import { QueryEngine } from './query';
 import { Records } from './records';
 import { WebserviceServer, type LoggedRequest } from './server';
@@ -28,6 +28,13 @@ export interface EmulatorOptions {
 	 * (sync and retrieve_inventory are not emulated and still answer HTTP 500).
 	 */
 	phpVersion?: 7 | 8;
+	/**
+	 * Default 8.3.0: every inventory create fails with INVALID_ID_ATTRIBUTE (ref 14.1). 8.2.0: inventory
+	 * creates save the record and its lines (with PHP 8 the request then dies like an update, ref 21 row 11).
+	 */
+	vtigerVersion?: VtigerVersion;
+	/** PHP's upload_max_filesize, default 2 MB (PHP's default): larger uploads are silently dropped (ref 13.1). */
+	uploadMaxFileSize?: number;
 	/** Default false: `SELECT count(*)` answers [] as on 8.3.0; true: `[{"count":"N"}]` (older versions). */
 	countWorks?: boolean;
 	/** Default 1440 (PHP session.gc_maxlifetime). */
@@ -59,7 +66,8 @@ export class VtigerEmulator {
 		const clock = new Clock();
 		const meta = new Metadata();
 		const store = new Store(meta);
-		const records = new Records(meta, store, clock);
+		const vtigerVersion = options.vtigerVersion ?? '8.3.0';
+		const records = new Records(meta, store, clock, vtigerVersion === '8.2.0');
 		this.backend = {
 			meta,
 			store,
@@ -68,6 +76,8 @@ export class VtigerEmulator {
 			sessions: new Sessions(clock, options.sessionIdleSeconds ?? 1440),
 			queries: new QueryEngine(meta, store, records, options.countWorks ?? false),
 			phpVersion: options.phpVersion ?? 8,
+			vtigerVersion,
+			uploadMaxFileSize: options.uploadMaxFileSize ?? 2 * 1024 * 1024,
 		};
 		this.clock = clock;
 		this.accessKey = options.accessKey ?? randomAccessKey();

@@ -21,7 +21,8 @@ import { loginProfile } from './users';
 import { parseJsonParam } from './values';
 
 export const API_VERSION = '0.22';
-export const VTIGER_VERSION = '8.3.0';
+/** The releases the emulator can play: 8.2.0 lacks the id check that breaks inventory creates in 8.3.0 (ref 14.1). */
+export type VtigerVersion = '8.3.0' | '8.2.0';
 
 export interface RequestContext {
 	method: 'GET' | 'POST';
@@ -42,6 +43,9 @@ export interface Backend {
 	queries: QueryEngine;
 	clock: Clock;
 	phpVersion: 7 | 8;
+	vtigerVersion: VtigerVersion;
+	/** PHP's upload_max_filesize in bytes: a larger file part arrives as no file at all (ref 13.1). */
+	uploadMaxFileSize: number;
 }
 
 /** What an operation produced: a JSON result, or a plain-text page (changePassword/deleteUser). */
@@ -109,7 +113,7 @@ function login(c: Call): OpOutcome {
 		sessionName: session.name,
 		userId: c.backend.records.wsId('Users', user.num),
 		version: API_VERSION,
-		vtigerVersion: VTIGER_VERSION,
+		vtigerVersion: c.backend.vtigerVersion,
 	});
 }
 
@@ -122,7 +126,7 @@ function extendsession(c: Call): OpOutcome {
 		sessionName: session.name,
 		userId: c.backend.records.wsId('Users', session.userId),
 		version: API_VERSION,
-		vtigerVersion: VTIGER_VERSION,
+		vtigerVersion: c.backend.vtigerVersion,
 	});
 }
 
@@ -174,6 +178,11 @@ function brokenInventory(c: Call, rec: StoredRecord): boolean {
 	return c.backend.phpVersion === 8 && INVENTORY_MODULES.has(rec.module) && isUnreadable(c.backend.store, rec);
 }
 
+/** The file parts PHP hands over: those above upload_max_filesize are dropped without an error. */
+function uploadedFiles(c: Call): Map<string, UploadedFile> {
+	return new Map([...(c.req.files ?? new Map<string, UploadedFile>())].filter(([, f]) => f.data.length <= c.backend.uploadMaxFileSize));
+}
+
 function create(c: Call): OpOutcome {
 	const { meta, records } = c.backend;
 	const module = c.param('elementType');
@@ -183,7 +192,11 @@ function create(c: Call): OpOutcome {
 	const element = parseObjectParam(text);
 	if (element === null || element === 'not-object') throw new PhpFatal('element is not an array');
 	const rec = records.create(c.caller!, module, element);
-	if (rec.module === 'Documents') saveDocumentFiles(c.backend.store, rec, c.req.files ?? new Map(), undefined);
+	if (rec.module === 'Documents') saveDocumentFiles(c.backend.store, rec, uploadedFiles(c), undefined);
+	if (INVENTORY_MODULES.has(rec.module)) {
+		writeLines(c, rec, element);
+		return result(records.presentFull(rec, undefined, 'write'));
+	}
 	return result(records.presentFull(rec));
 }
 
@@ -204,18 +217,20 @@ function updateOrRevise(mode: 'update' | 'revise') {
 		const before = { ...rec.values };
 		records.update(c.caller!, rec, element, mode);
 		if (unreadable) throw new PhpFatal('individual tax without lines');
-		if (rec.module === 'Documents') saveDocumentFiles(c.backend.store, rec, c.req.files ?? new Map(), before);
-		if (INVENTORY_MODULES.has(rec.module) && 'LineItems' in element) {
-			replaceLines(c.backend.store, rec, lineItemList(element.LineItems));
-			// Ref 21 row 11: on PHP 8 the header and lines are saved, then the request dies.
-			if (c.backend.phpVersion === 8) {
-				keepSentTotals(rec, element);
-				throw new PhpFatal('LineItems');
-			}
-			computeTotals(c.backend.store, rec);
-		}
+		if (rec.module === 'Documents') saveDocumentFiles(c.backend.store, rec, uploadedFiles(c), before);
+		if (INVENTORY_MODULES.has(rec.module) && 'LineItems' in element) writeLines(c, rec, element);
 		return result(records.presentFull(rec, undefined, 'write'));
 	};
+}
+
+/** Replaces the lines and computes the totals; on PHP 8 the request dies after the lines are saved (ref 21 row 11). */
+function writeLines(c: Call, rec: StoredRecord, element: Record<string, unknown>): void {
+	replaceLines(c.backend.store, rec, lineItemList(element.LineItems));
+	if (c.backend.phpVersion === 8) {
+		keepSentTotals(rec, element);
+		throw new PhpFatal('LineItems');
+	}
+	computeTotals(c.backend.store, rec);
 }
 
 function del(c: Call): OpOutcome {

@@ -57,6 +57,8 @@ export class Records {
 		private readonly meta: Metadata,
 		private readonly store: Store,
 		private readonly clock: Clock,
+		/** 8.3.0's id check rejects every inventory create (ref 14.1); 8.2.0 saves them. */
+		private readonly inventoryCreateWorks = false,
 	) {}
 
 	// ---- ids -------------------------------------------------------------------------------
@@ -194,7 +196,7 @@ export class Records {
 		if (PRICED_MODULES.has(module)) applyPriceFields(this.meta, this.store, module, element, values);
 		this.checkDuplicate(module, values, undefined);
 		// 8.3.0 rejects every inventory create and Users create after validation (ref 14.1, 16).
-		if (INVENTORY_MODULES.has(module) || module === 'Users') throw err.invalidId();
+		if ((INVENTORY_MODULES.has(module) && !this.inventoryCreateWorks) || module === 'Users') throw err.invalidId();
 		const now = formatDateTime(this.clock.now());
 		values.createdtime = now;
 		values.modifiedtime = now;

@@ -2,6 +2,7 @@ import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecu
 import {
 	createRunExecutionData,
 	Workflow,
+	type IBinaryKeyData,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
@@ -30,12 +31,26 @@ class TestInput implements INodeType {
 		defaults: { name: 'Input' },
 		inputs: [],
 		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+		properties: [
+			{ displayName: 'Items', name: 'items', type: 'json', default: '[]' },
+			{ displayName: 'Files', name: 'files', type: 'json', default: '[]' },
+		],
 	} as unknown as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json) => ({ json }))];
+		const files = JSON.parse(this.getNodeParameter('files', 0) as string) as Array<Record<string, InputFile> | null>;
+		return [
+			await Promise.all(
+				items.map(async (json, index) => {
+					const binary: IBinaryKeyData = {};
+					for (const [property, file] of Object.entries(files[index] ?? {})) {
+						binary[property] = await this.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+					}
+					return Object.keys(binary).length > 0 ? { json, binary } : { json };
+				}),
+			),
+		];
 	}
 }
 
@@ -61,11 +76,20 @@ export interface NodeRun {
 	run: IRun;
 }
 
+/** A file an input item carries in a binary property. */
+export interface InputFile {
+	base64: string;
+	fileName: string;
+	mimeType: string;
+}
+
 export interface RunOptions {
 	parameters: INodeParameters;
 	credentials: MemoryCredentialsHelper;
 	credential: INodeCredentialsDetails;
 	input?: IDataObject[];
+	/** Binary properties of the input items, by position. */
+	files?: Array<Record<string, InputFile> | null>;
 	continueOnFail?: boolean;
 }
 
@@ -146,7 +170,7 @@ export async function runVtigerNode(options: RunOptions): Promise<NodeRun> {
 		type: 'test.input',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { items: JSON.stringify(options.input ?? [{}]) },
+		parameters: { items: JSON.stringify(options.input ?? [{}]), files: JSON.stringify(options.files ?? []) },
 	};
 	const vtiger: INode = {
 		...packageNode('Vtiger CRM', VTIGER_TYPE, options.parameters, options.credential, [200, 0]),

@@ -2,14 +2,14 @@ import type { IDataObject, INodeCredentialsDetails, INodeParameters } from 'n8n-
 
 import { VtigerEmulator, type EmulatorOptions } from '../emulator';
 import { MemoryCredentialsHelper } from './credentials';
-import { runVtigerNode, type NodeRun } from './engine';
+import { runVtigerNode, type NodeRun, type RunOptions } from './engine';
 
 export interface VtigerTestBed {
 	emulator: VtigerEmulator;
 	credentials: MemoryCredentialsHelper;
 	credential: INodeCredentialsDetails;
 	/** Runs the Vtiger CRM node once with these parameters over the given input items. */
-	run(parameters: object, input?: IDataObject[], options?: { continueOnFail?: boolean }): Promise<NodeRun>;
+	run(parameters: object, input?: IDataObject[], options?: { continueOnFail?: boolean; files?: RunOptions['files'] }): Promise<NodeRun>;
 	/** Runs and fails the test if the node failed; returns the output JSON. */
 	json(parameters: object, input?: IDataObject[]): Promise<IDataObject[]>;
 	stop(): Promise<void>;
@@ -34,6 +34,7 @@ export async function startTestBed(options: EmulatorOptions = {}, credentialOver
 			credentials,
 			credential,
 			continueOnFail: runOptions?.continueOnFail,
+			files: runOptions?.files,
 		});
 	return {
 		emulator,

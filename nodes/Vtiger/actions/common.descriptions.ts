@@ -69,6 +69,14 @@ export const recordIdField: INodeProperties = {
 	],
 };
 
+/** A record picker for one fixed module, listing its records with `searchListMethod`. */
+export const recordOfModuleField = (displayName: string, example: string, searchListMethod: string): INodeProperties => ({
+	...recordIdField,
+	displayName,
+	description: `The ${displayName.toLowerCase()}: picked from the list, by its ID (such as ${example}), or by the URL of its page in the CRM`,
+	modes: recordIdField.modes?.map((mode) => (mode.name === 'list' ? { ...mode, typeOptions: { searchListMethod, searchable: true } } : mode)),
+});
+
 export const fieldsInputFields: INodeProperties[] = [
 	{
 		displayName: 'Fields Input',
@@ -124,7 +132,7 @@ export const fieldsInputFields: INodeProperties[] = [
 ];
 
 /** The field mapper; `mode` follows n8n's resource mapper (`add`, `update`, `upsert`). */
-export const columnsField = (mode: 'add' | 'update' | 'upsert'): INodeProperties => ({
+export const columnsField = (mode: 'add' | 'update' | 'upsert', moduleParameter = 'module.value'): INodeProperties => ({
 	displayName: 'Fields',
 	name: 'columns',
 	type: 'resourceMapper',
@@ -133,7 +141,7 @@ export const columnsField = (mode: 'add' | 'update' | 'upsert'): INodeProperties
 	required: true,
 	displayOptions: { show: { fieldsInput: ['mapper'] } },
 	typeOptions: {
-		loadOptionsDependsOn: ['module.value'],
+		loadOptionsDependsOn: [moduleParameter],
 		resourceMapper: {
 			resourceMapperMethod: 'getMappingColumns',
 			mode,

@@ -1,10 +1,13 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { forEachItem } from '../helpers/output';
+import { forEachItem, type ItemResult } from '../helpers/output';
 import { DEFAULT_PARALLEL_REQUESTS, PARALLEL_ITEM_OPERATIONS } from './parallel';
 import { VtigerClient } from '../transport/client';
 import * as comment from './comment/Comment.resource';
 import * as custom from './custom/Custom.resource';
+import * as document from './document/Document.resource';
+import * as inventory from './inventory/Inventory.resource';
+import * as lead from './lead/Lead.resource';
 import * as moduleResource from './module/Module.resource';
 import * as query from './query/Query.resource';
 import * as record from './record/Record.resource';
@@ -12,7 +15,7 @@ import * as related from './related/Related.resource';
 import * as session from './session/Session.resource';
 import * as user from './user/User.resource';
 
-type Operation = (ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+type Operation = (ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number) => Promise<ItemResult>;
 
 const operations: Record<string, Record<string, { execute: Operation }>> = {
 	record: {
@@ -26,6 +29,9 @@ const operations: Record<string, Record<string, { execute: Operation }>> = {
 	},
 	related: { listTypes: related.listTypes, getAll: related.getAll, query: related.query, add: related.add },
 	comment: { add: comment.add, getAll: comment.getAll },
+	document: { upload: document.upload, download: document.download },
+	lead: { convert: lead.convert },
+	inventory: { create: inventory.create, get: inventory.get, update: inventory.update },
 	custom: { call: custom.call },
 	query: { run: query.run },
 	module: { list: moduleResource.list, describe: moduleResource.describe },

@@ -39,3 +39,16 @@ export async function recordIdOf(ctx: IExecuteFunctions, client: VtigerClient, i
 	if (locator.mode === 'url') return await idFromCrmUrl(ctx, client, String(locator.value ?? '').trim(), itemIndex);
 	return checkedRecordId(ctx, locator.value, 'Record', itemIndex);
 }
+
+/** The module whose id prefix a ws id carries, found through describe (cached per execution). */
+export async function moduleOfRecordId(client: VtigerClient, id: string): Promise<string | undefined> {
+	const prefix = id.split('x')[0];
+	return await client.memo(`module-of-prefix:${prefix}`, async () => {
+		const { types } = await client.listTypes();
+		for (const module of types) {
+			const description = await client.describe(module).catch(() => undefined);
+			if (description?.idPrefix === prefix) return module;
+		}
+		return undefined;
+	});
+}

@@ -1,14 +1,27 @@
 import {
 	NodeOperationError,
+	type IBinaryKeyData,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import type { FieldDescription, VtigerClient } from '../transport/client';
+import type { VtigerClient } from '../transport/client';
+import { moduleOfRecordId } from './ids';
 import { simplifyRecord } from './values';
 
-type ItemResult = IDataObject | IDataObject[];
+/** An output item that carries a file besides its JSON (Document > Download). */
+export class ItemWithFile {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
+export type ItemResult = IDataObject | IDataObject[] | ItemWithFile;
+
+const itemsOf = (ctx: IExecuteFunctions, result: ItemResult): INodeExecutionData[] =>
+	result instanceof ItemWithFile ? [{ json: result.json, binary: result.binary }] : ctx.helpers.returnJsonArray(result);
 
 function withItemNumber(message: string, itemIndex: number): string {
 	return /\[item \d+\]$/.test(message) ? message : `${message} [item ${itemIndex}]`;
@@ -35,7 +48,7 @@ export async function forEachItem(
 			const itemIndex = next++;
 			try {
 				const result = await run(itemIndex, lane);
-				outputs[itemIndex] = ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), {
+				outputs[itemIndex] = ctx.helpers.constructExecutionMetaData(itemsOf(ctx, result), {
 					itemData: { item: itemIndex },
 				});
 			} catch (caught) {
@@ -74,20 +87,7 @@ export async function simplified(
 	module?: string,
 ): Promise<IDataObject[]> {
 	if (!(ctx.getNodeParameter('simplify', itemIndex, true) as boolean) || records.length === 0) return records as IDataObject[];
-	const fields = module
-		? (await client.describe(module)).fields
-		: await fieldsOfPrefix(client, String(records[0].id ?? '').split('x')[0]);
+	const ofRecords = module ?? (await moduleOfRecordId(client, String(records[0].id ?? '')));
+	const fields = ofRecords ? (await client.describe(ofRecords)).fields : [];
 	return records.map((record) => simplifyRecord(record, fields) as IDataObject);
-}
-
-/** Field descriptions of the module a ws id prefix belongs to, found through describe (cached per execution). */
-async function fieldsOfPrefix(client: VtigerClient, prefix: string): Promise<FieldDescription[]> {
-	return await client.memo(`fields-of-prefix:${prefix}`, async () => {
-		const { types } = await client.listTypes();
-		for (const module of types) {
-			const description = await client.describe(module).catch(() => undefined);
-			if (description?.idPrefix === prefix) return description.fields;
-		}
-		return [];
-	});
 }

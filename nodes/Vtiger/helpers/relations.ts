@@ -1,4 +1,5 @@
 import type { VtigerClient } from '../transport/client';
+import { identifier, quote } from '../transport/vtql';
 
 export interface Relation {
 	label: string;
@@ -13,4 +14,18 @@ export async function relationsOf(client: VtigerClient, module: string): Promise
 		});
 		return Object.entries(Array.isArray(information) ? {} : information).map(([label, info]) => ({ label, module: info.name }));
 	});
+}
+
+/**
+ * Links `relatedId` to `sourceId` through `relation` and reads the link back: Vtiger answers
+ * success also when it linked nothing (reference 21 row 15). Says whether the link exists.
+ */
+export async function addCheckedRelation(client: VtigerClient, sourceId: string, relatedId: string, relation: Relation): Promise<boolean> {
+	await client.call('add_related', { sourceRecordId: sourceId, relatedRecordId: relatedId, relationIdLabel: relation.label });
+	const linked = await client.call<unknown[] | null>('query_related', {
+		id: sourceId,
+		relatedLabel: relation.label,
+		query: `SELECT id FROM ${identifier(relation.module, 'module')} WHERE id = ${quote(relatedId)}`,
+	});
+	return Array.isArray(linked) && linked.length > 0;
 }

@@ -28,8 +28,48 @@ export async function searchRecords(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const module = String(this.getCurrentNodeParameter('module', { extractValue: true }) ?? '').trim();
-	if (!module) return { results: [] };
-	const client = new VtigerClient(this);
+	return module ? await recordsOf(this, module, filter, paginationToken) : { results: [] };
+}
+
+/** Documents, searchable by title, 100 at a time. */
+export async function searchDocuments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await recordsOf(this, 'Documents', filter, paginationToken);
+}
+
+/** Leads, searchable by name and company, 100 at a time. */
+export async function searchLeads(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await recordsOf(this, 'Leads', filter, paginationToken);
+}
+
+/** Products, then services, searchable by name, 100 at a time (the token names the module and the offset). */
+export async function searchProductsAndServices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const [module, offset] = (paginationToken ?? 'Products:0').split(':');
+	const page = await recordsOf(this, module, filter, offset);
+	const kind = module === 'Products' ? 'product' : 'service';
+	const results = page.results.map((r) => ({ ...r, name: `${r.name} (${kind})` }));
+	if (page.paginationToken) return { results, paginationToken: `${module}:${page.paginationToken}` };
+	return { results, paginationToken: module === 'Products' ? 'Services:0' : undefined };
+}
+
+async function recordsOf(
+	ctx: ILoadOptionsFunctions,
+	module: string,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const client = new VtigerClient(ctx);
 	const labelFields = labelFieldNames(await client.describe(module));
 	const searched = labelFields.filter((f) => f !== 'id');
 	const text = (filter ?? '').trim();

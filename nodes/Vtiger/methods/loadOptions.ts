@@ -3,6 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { owners } from '../helpers/directory';
 import { relationsOf } from '../helpers/relations';
 import { VtigerClient } from '../transport/client';
+import { queryAll } from '../transport/paging';
 
 function currentModule(ctx: ILoadOptionsFunctions): string {
 	return String(ctx.getCurrentNodeParameter('module', { extractValue: true }) ?? '').trim();
@@ -34,4 +35,10 @@ export async function getRelations(this: ILoadOptionsFunctions): Promise<INodePr
 		name: r.label === r.module ? r.label : `${r.label} (${r.module})`,
 		value: r.label,
 	}));
+}
+
+/** Document folders, by name. */
+export async function getDocumentFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const folders = await queryAll(new VtigerClient(this), 'SELECT foldername FROM DocumentFolders;');
+	return folders.map((f) => ({ name: String(f.foldername), value: String(f.id) })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -22,7 +22,7 @@ import { laneSession, laneSessionNames } from './pool';
 import { loginToVtiger, type VtigerLogin } from './session';
 import { timeoutMs } from './timeout';
 import { normaliseCrmUrl, webserviceUrl } from './url';
-import { buildRequest, httpMethodOf, type WireParams } from './wire';
+import { buildRequest, httpMethodOf, type FilePart, type WireParams } from './wire';
 
 export type VtigerContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -212,8 +212,11 @@ export class VtigerClient {
 		return normaliseCrmUrl(String(url ?? ''));
 	}
 
-	async create(module: string, element: VtigerRecord): Promise<VtigerRecord> {
-		return await this.call('create', { elementType: module, element: JSON.stringify(element) });
+	/** With `file`, a multipart create whose file part Vtiger stores as the document's file (reference 13.1). */
+	async create(module: string, element: VtigerRecord, file?: FilePart): Promise<VtigerRecord> {
+		const params: WireParams = { elementType: module, element: JSON.stringify(element) };
+		if (file) params.filename = file;
+		return await this.call('create', params);
 	}
 
 	async retrieve(id: string): Promise<VtigerRecord> {
@@ -292,10 +295,16 @@ export class VtigerClient {
 		return (await this.ctx.helpers.httpRequest(options)) as RawHttpResponse;
 	}
 
-	/** Turns a non-success reply into the same error `call` would throw. */
-	async failureOf(operation: string, reply: Exclude<VtigerReply, { kind: 'success' }>): Promise<NodeApiError> {
-		return reply.kind === 'failure'
-			? await this.fail(explainFailure(operation, reply.code, reply.message), { code: reply.code })
-			: await this.fail(explainNotJson(operation, reply), { httpStatus: reply.httpStatus });
+	/** Turns a non-success reply into the same error `call` would throw, or into `explained` when the caller knows better. */
+	async failureOf(
+		operation: string,
+		reply: Exclude<VtigerReply, { kind: 'success' }>,
+		params: WireParams = {},
+		explained?: ErrorText,
+	): Promise<NodeApiError> {
+		if (reply.kind === 'failure') {
+			return await this.fail(explained ?? explainFailure(operation, reply.code, reply.message, params), { code: reply.code });
+		}
+		return await this.fail(explained ?? explainNotJson(operation, reply), { httpStatus: reply.httpStatus });
 	}
 }

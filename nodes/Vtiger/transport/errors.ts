@@ -1,4 +1,5 @@
 import type { VtigerReply } from './response';
+import type { WireParams } from './wire';
 
 /** Session-class codes: the session is gone, log in again and retry once (reference 4.5, 16). */
 export const SESSION_ERROR_CODES = new Set<string | number>([
@@ -17,11 +18,30 @@ export const OPERATIONS_BROKEN_ON_PHP8: Record<string, string> = {
 	retrieve_inventory: 'Vtiger 8.x on PHP 8 cannot run "retrieve_inventory" (a known server defect); use Get instead.',
 };
 
+/** Reference 14.3 / 21 row 11: an inventory write with LineItems on Vtiger 8.x under PHP 8. */
+export function explainLineItemsCrash(recordId: string | undefined, left: Record<string, unknown> | undefined): ErrorText {
+	const defect = 'Vtiger 8.x on PHP 8 saves an inventory record and its line items, then fails before computing the totals (a known server defect)';
+	if (!recordId) {
+		return {
+			message: `${defect}: the record may have been created without totals`,
+			description: 'Look for it in the CRM and save it there once to compute its totals before creating it again. Vtiger 7.x, and 8.x on PHP 7, are not affected.',
+		};
+	}
+	const totals = left ? ` It now holds subtotal ${String(left.hdnSubTotal)} and grand total ${String(left.hdnGrandTotal)}.` : '';
+	return {
+		message: `${defect}: ${recordId} has its new lines but wrong totals`,
+		description: `Open ${recordId} in the CRM and save it once to recompute the totals.${totals} Change only header fields over the API on this server (Replace Line Items off).`,
+	};
+}
+
 const named = (words: string, id: string | undefined) => (id ? `${words} ${id}` : words);
 
-function recordIdIn(params: Record<string, string>): string | undefined {
-	if (params.id) return params.id;
-	if (!params.element) return undefined;
+/** Quotes, Sales Orders, Invoices and Purchase Orders (reference 14). */
+export const INVENTORY_MODULES = new Set(['Quotes', 'SalesOrder', 'Invoice', 'PurchaseOrder']);
+
+function recordIdIn(params: WireParams): string | undefined {
+	if (typeof params.id === 'string' && params.id) return params.id;
+	if (typeof params.element !== 'string' || !params.element) return undefined;
 	try {
 		const id = (JSON.parse(params.element) as { id?: unknown }).id;
 		return typeof id === 'string' ? id : undefined;
@@ -42,9 +62,10 @@ export function explainFailure(
 	operation: string,
 	code: string | number,
 	vtigerMessage: string,
-	params: Record<string, string> = {},
+	params: WireParams = {},
 ): ErrorText {
 	const raw = `Vtiger said: "${vtigerMessage}" (code ${code}, operation ${operation})`;
+	const elementType = typeof params.elementType === 'string' ? params.elementType : '';
 	const mandatory = /^(\S+) does not have a value/.exec(vtigerMessage);
 	if (code === 'MANDATORY_FIELDS_MISSING' && mandatory) {
 		return {
@@ -81,13 +102,19 @@ export function explainFailure(
 	if (code === 'ACCESS_DENIED' && vtigerMessage === 'Permission to perform the operation is denied') {
 		return operation === 'create'
 			? {
-					message: `The module "${params.elementType ?? ''}" does not exist or this user may not create records in it`,
+					message: `The module "${elementType}" does not exist or this user may not create records in it`,
 					description: `Module names are case-sensitive (Contacts, Accounts, HelpDesk, ...). ${raw}`,
 				}
 			: {
 					message: `${named('The record', recordIdIn(params))} was not found, was deleted, or this user may not access it`,
 					description: raw,
 				};
+	}
+	if (code === 'INVALID_ID_ATTRIBUTE' && operation === 'create' && INVENTORY_MODULES.has(elementType)) {
+		return {
+			message: `This Vtiger cannot create ${elementType} records over the API (a known defect of Vtiger 8.3.0); nothing was saved`,
+			description: `Vtiger 8.3.0 rejects every inventory create with "Id specified is incorrect", whatever the data. Create the record in the CRM, then change it with Inventory > Update; Vtiger 7.x and 8.0 to 8.2 are not affected. ${raw}`,
+		};
 	}
 	if (code === 'INVALID_ID_ATTRIBUTE') {
 		return {

@@ -8,7 +8,7 @@ import {
 
 import { checkedRecordId, recordIdOf } from '../../helpers/ids';
 import type { VtigerClient } from '../../transport/client';
-import { identifier, quote } from '../../transport/vtql';
+import { addCheckedRelation } from '../../helpers/relations';
 import { moduleField, recordIdField } from '../common.descriptions';
 import { relationField, relationOf } from './common';
 
@@ -33,14 +33,7 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	const sourceRecordId = await recordIdOf(ctx, client, itemIndex);
 	const relation = await relationOf(ctx, client, itemIndex);
 	const relatedRecordId = checkedRecordId(ctx, ctx.getNodeParameter('relatedRecordId', itemIndex), 'Related Record ID', itemIndex);
-	await client.call('add_related', { sourceRecordId, relatedRecordId, relationIdLabel: relation.label });
-	// Vtiger answers success also when it linked nothing (reference 21 row 15), so the link is checked.
-	const linked = await client.call<IDataObject[]>('query_related', {
-		id: sourceRecordId,
-		relatedLabel: relation.label,
-		query: `SELECT id FROM ${identifier(relation.module, 'module')} WHERE id = ${quote(relatedRecordId)}`,
-	});
-	if (!linked?.length) {
+	if (!(await addCheckedRelation(client, sourceRecordId, relatedRecordId, relation))) {
 		throw new NodeOperationError(ctx.getNode(), `Vtiger did not link ${relatedRecordId} to ${sourceRecordId} through "${relation.label}"`, {
 			itemIndex,
 			description:

@@ -1,0 +1,24 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { VtigerClient } from '../../transport/client';
+import { explainLineItemsCrash } from '../../transport/errors';
+
+/**
+ * Sends an inventory write that carries `LineItems`. Vtiger 8.x on PHP 8 saves the header and the
+ * lines, then dies before the totals (reference 14.3, 21 row 11): that answer is reported as such,
+ * with the record as it was left when its id is known.
+ */
+export async function sendLineItems(
+	client: VtigerClient,
+	operation: 'create' | 'revise',
+	params: Record<string, string>,
+	recordId?: string,
+): Promise<IDataObject> {
+	const reply = await client.reply(operation, params);
+	if (reply.kind === 'success') return reply.result as IDataObject;
+	if (reply.kind === 'notJson' && reply.httpStatus >= 500) {
+		const left = recordId ? await client.retrieve(recordId).catch(() => undefined) : undefined;
+		throw await client.failureOf(operation, reply, params, explainLineItemsCrash(recordId, left));
+	}
+	throw await client.failureOf(operation, reply, params);
+}

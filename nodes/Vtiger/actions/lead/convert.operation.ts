@@ -1,0 +1,135 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { recordIdOf } from '../../helpers/ids';
+import type { VtigerClient } from '../../transport/client';
+import { recordOfModuleField } from '../common.descriptions';
+
+const whenCreating = (flag: string) => ({ show: { [flag]: [true] } });
+
+const properties: INodeProperties[] = [
+	recordOfModuleField('Lead', '10x501', 'searchLeads'),
+	{ displayName: 'Create Organization', name: 'createAccount', type: 'boolean', default: true },
+	{
+		displayName: 'Organization Name',
+		name: 'accountName',
+		type: 'string',
+		default: '',
+		displayOptions: whenCreating('createAccount'),
+		description: "The lead's company when empty. An organization with exactly this name is reused instead of created.",
+	},
+	{ displayName: 'Create Contact', name: 'createContact', type: 'boolean', default: true },
+	{ displayName: 'Create Opportunity', name: 'createPotential', type: 'boolean', default: false },
+	{
+		displayName: 'Opportunity Name',
+		name: 'potentialName',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: whenCreating('createPotential'),
+	},
+	{
+		displayName: 'Expected Close Date',
+		name: 'closingDate',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		displayOptions: whenCreating('createPotential'),
+	},
+	{
+		displayName: 'Sales Stage',
+		name: 'salesStage',
+		type: 'string',
+		default: 'Prospecting',
+		required: true,
+		displayOptions: whenCreating('createPotential'),
+	},
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		default: 0,
+		displayOptions: whenCreating('createPotential'),
+	},
+	{
+		displayName: 'Options',
+		name: 'convertOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Assign To Name or ID',
+				name: 'assignTo',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getOwners' },
+				default: '',
+				description:
+					'Owner of the new records: a user or a group. The credential\'s user when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Move Related Records To',
+				name: 'transferTo',
+				type: 'options',
+				options: [
+					{ name: 'Contact', value: 'Contacts' },
+					{ name: 'Organization', value: 'Accounts' },
+					{ name: 'Opportunity', value: 'Potentials' },
+				],
+				default: 'Contacts',
+				description: "Where the lead's activities, documents and comments go",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['convert'] } }, properties);
+
+export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+	const leadId = await recordIdOf(ctx, client, itemIndex);
+	const wants = (flag: string) => ctx.getNodeParameter(flag, itemIndex, false) as boolean;
+	if (!wants('createAccount') && !wants('createContact')) {
+		throw new NodeOperationError(ctx.getNode(), 'Converting a lead needs "Create Organization" or "Create Contact"', { itemIndex });
+	}
+	const options = ctx.getNodeParameter('convertOptions', itemIndex, {}) as IDataObject;
+	const entities: IDataObject = {};
+	if (wants('createAccount')) {
+		const accountname = String(ctx.getNodeParameter('accountName', itemIndex, '')).trim();
+		entities.Accounts = { create: true, name: 'Accounts', ...(accountname ? { accountname } : {}) };
+	}
+	if (wants('createContact')) entities.Contacts = { create: true, name: 'Contacts' };
+	if (wants('createPotential')) {
+		entities.Potentials = {
+			create: true,
+			name: 'Potentials',
+			potentialname: ctx.getNodeParameter('potentialName', itemIndex) as string,
+			closingdate: String(ctx.getNodeParameter('closingDate', itemIndex)).slice(0, 10),
+			sales_stage: ctx.getNodeParameter('salesStage', itemIndex) as string,
+			amount: String(ctx.getNodeParameter('amount', itemIndex, 0)),
+		};
+	}
+	const element = {
+		leadId,
+		assignedTo: String(options.assignTo || (await client.currentUserId())),
+		transferRelatedRecordsTo: String(options.transferTo || 'Contacts'),
+		entities,
+	};
+	const created = await client.call<Record<string, string> | null>('convertlead', { element: JSON.stringify(element) });
+	if (!created) {
+		throw new NodeOperationError(ctx.getNode(), `Vtiger did not convert lead ${leadId}`, {
+			itemIndex,
+			description: 'Vtiger answered without new records: a step after creating them failed, and it removed them again. The lead is unchanged.',
+		});
+	}
+	return {
+		leadId,
+		accountId: created.Accounts ?? null,
+		contactId: created.Contacts ?? null,
+		potentialId: created.Potentials ?? null,
+	};
+}
