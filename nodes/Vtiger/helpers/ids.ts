@@ -18,12 +18,12 @@ export function checkedRecordId(ctx: IExecuteFunctions, value: unknown, fieldNam
 }
 
 /** The ws id of a CRM detail-view URL (`index.php?module=Contacts&view=Detail&record=34`): the module's prefix, x, the record. */
-async function idFromCrmUrl(ctx: IExecuteFunctions, client: VtigerClient, url: string, itemIndex: number): Promise<string> {
+async function idFromCrmUrl(ctx: IExecuteFunctions, client: VtigerClient, url: string, fieldName: string, itemIndex: number): Promise<string> {
 	const parsed = URL.canParse(url) ? new URL(url) : undefined;
 	const module = parsed?.searchParams.get('module') ?? '';
 	const record = parsed?.searchParams.get('record') ?? '';
 	if (!/^[A-Za-z_]\w*$/.test(module) || !/^\d+$/.test(record)) {
-		throw new NodeOperationError(ctx.getNode(), `"Record" by URL needs the address of a record's page in the CRM, not "${url}"`, {
+		throw new NodeOperationError(ctx.getNode(), `"${fieldName}" by URL needs the address of a record's page in the CRM, not "${url}"`, {
 			itemIndex,
 			description: 'Such as https://crm.example.com/index.php?module=Contacts&view=Detail&record=34',
 		});
@@ -32,12 +32,12 @@ async function idFromCrmUrl(ctx: IExecuteFunctions, client: VtigerClient, url: s
 	return `${idPrefix}x${record}`;
 }
 
-/** The record an item names through the "Record" picker (from list, by ID or by CRM URL). */
-export async function recordIdOf(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<string> {
+/** The record an item names through the record picker called `fieldName` (from list, by ID or by CRM URL). */
+export async function recordIdOf(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number, fieldName = 'Record'): Promise<string> {
 	const locator = ctx.getNodeParameter('recordId', itemIndex) as INodeParameterResourceLocator | string;
-	if (typeof locator !== 'object' || locator === null) return checkedRecordId(ctx, locator, 'Record', itemIndex);
-	if (locator.mode === 'url') return await idFromCrmUrl(ctx, client, String(locator.value ?? '').trim(), itemIndex);
-	return checkedRecordId(ctx, locator.value, 'Record', itemIndex);
+	if (typeof locator !== 'object' || locator === null) return checkedRecordId(ctx, locator, fieldName, itemIndex);
+	if (locator.mode === 'url') return await idFromCrmUrl(ctx, client, String(locator.value ?? '').trim(), fieldName, itemIndex);
+	return checkedRecordId(ctx, locator.value, fieldName, itemIndex);
 }
 
 /** The module whose id prefix a ws id carries, found through describe (cached per execution). */

@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['download'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<ItemWithFile> {
-	const documentId = await recordIdOf(ctx, client, itemIndex);
+	const documentId = await recordIdOf(ctx, client, itemIndex, 'Document');
 	const fail = (message: string, description: string) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 	const { idPrefix } = await client.describe('Documents');
 	if (documentId.split('x')[0] !== idPrefix) {

@@ -13,6 +13,8 @@ export const description = updateDisplayOptions({ show: { resource: ['inventory'
 
 /** Header fields stored per line (reference 9.5): a query must not select them. */
 const LINE_FIELDS = /^(productid|quantity|listprice|comment|discount_amount|discount_percent|tax\d+)$/;
+/** Charge pseudo-fields such as `shipping_&_handling` are not columns VTQL can select. */
+const COLUMN = /^[A-Za-z_]\w*$/;
 
 /**
  * Vtiger 8.x on PHP 8 cannot `retrieve` an individual-tax record without lines (reference 14.2):
@@ -20,7 +22,7 @@ const LINE_FIELDS = /^(productid|quantity|listprice|comment|discount_amount|disc
  */
 async function readThroughQuery(client: VtigerClient, module: string, id: string): Promise<VtigerRecord> {
 	const { fields } = await client.describe(module);
-	const header = fields.map((f) => f.name).filter((name) => !LINE_FIELDS.test(name) && name !== 'id');
+	const header = fields.map((f) => f.name).filter((name) => COLUMN.test(name) && !LINE_FIELDS.test(name) && name !== 'id');
 	const [record] = await client.query(`SELECT ${header.map((f) => identifier(f)).join(', ')} FROM ${identifier(module, 'module')} WHERE id = ${quote(id)};`);
 	const lines = await client.query(`SELECT * FROM LineItem WHERE parent_id = ${quote(id)};`);
 	return { ...record, LineItems: lines };

@@ -91,7 +91,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['convert'] } }, properties);
 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
-	const leadId = await recordIdOf(ctx, client, itemIndex);
+	const leadId = await recordIdOf(ctx, client, itemIndex, 'Lead');
 	const wants = (flag: string) => ctx.getNodeParameter(flag, itemIndex, false) as boolean;
 	if (!wants('createAccount') && !wants('createContact')) {
 		throw new NodeOperationError(ctx.getNode(), 'Converting a lead needs "Create Organization" or "Create Contact"', { itemIndex });
