@@ -20,7 +20,7 @@ describe('Lead > Convert', () => {
 			convert({ createPotential: true, potentialName: 'Acme first order', closingDate: '2026-12-31T00:00:00', salesStage: 'Prospecting', amount: 5000 }),
 			[{ lead }],
 		);
-		expect(result.leadId).toBe(lead);
+		expect(result).toMatchObject({ leadId: lead, converted: true });
 		const account = bed.emulator.records('Accounts').find((a) => a.id === result.accountId);
 		const contact = bed.emulator.records('Contacts').find((c) => c.id === result.contactId);
 		const potential = bed.emulator.records('Potentials').find((p) => p.id === result.potentialId);
@@ -59,5 +59,25 @@ describe('Lead > Convert on Vtiger 8.x with PHP 8', () => {
 			'"Lead" must be a Vtiger record ID such as 12x34, not "not-an-id" [item 1]',
 		]);
 		expect(bed.emulator.records('Contacts')).toHaveLength(0);
+	});
+
+	test('with "Create Records If Vtiger Cannot Convert" the records are made from the lead; the lead stays', async () => {
+		const lead = bed.emulator.insert('Leads', { lastname: 'Way', firstname: 'Round', company: 'Detour Ltd', email: 'way@example.com', city: 'Leeds' });
+		const existing = bed.emulator.insert('Accounts', { accountname: 'Existing Ltd' });
+		const [made, reused] = (
+			await bed.run(
+				convert({ accountName: '={{ $json.account }}', createPotential: true, potentialName: 'Detour deal', closingDate: '2027-01-15', salesStage: 'Qualification', convertOptions: { createInstead: true } }),
+				[{ lead }, { lead, account: 'Existing Ltd' }],
+			)
+		).items.map((i) => i.json);
+		expect(made).toMatchObject({ leadId: lead, converted: false });
+		const account = bed.emulator.records('Accounts').find((a) => a.id === made.accountId);
+		const contact = bed.emulator.records('Contacts').find((c) => c.id === made.contactId);
+		const potential = bed.emulator.records('Potentials').find((p) => p.id === made.potentialId);
+		expect(account).toMatchObject({ accountname: 'Detour Ltd', email1: 'way@example.com', bill_city: 'Leeds' });
+		expect(contact).toMatchObject({ lastname: 'Way', firstname: 'Round', email: 'way@example.com', mailingcity: 'Leeds', account_id: made.accountId });
+		expect(potential).toMatchObject({ potentialname: 'Detour deal', closingdate: '2027-01-15', sales_stage: 'Qualification', related_to: made.accountId, contact_id: made.contactId });
+		expect(reused.accountId).toBe(existing);
+		expect(bed.emulator.records('Leads').map((l) => l.id)).toContain(lead);
 	});
 });

@@ -9,6 +9,7 @@ import {
 import { recordIdOf } from '../../helpers/ids';
 import type { VtigerClient } from '../../transport/client';
 import { recordOfModuleField } from '../common.descriptions';
+import { createInstead, type ConversionRequest } from './createInstead';
 
 const whenCreating = (flag: string) => ({ show: { [flag]: [true] } });
 
@@ -84,6 +85,14 @@ const properties: INodeProperties[] = [
 				default: 'Contacts',
 				description: "Where the lead's activities, documents and comments go",
 			},
+			{
+				displayName: 'Create Records If Vtiger Cannot Convert',
+				name: 'createInstead',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to create the organization, contact and opportunity from the lead's fields with ordinary creates where Vtiger cannot convert leads (8.x on PHP 8). The lead then stays in Leads, unconverted, and its related records stay with it; the output says converted: false.",
+			},
 		],
 	},
 ];
@@ -97,29 +106,34 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 		throw new NodeOperationError(ctx.getNode(), 'Converting a lead needs "Create Organization" or "Create Contact"', { itemIndex });
 	}
 	const options = ctx.getNodeParameter('convertOptions', itemIndex, {}) as IDataObject;
-	const entities: IDataObject = {};
+	const entities: ConversionRequest['entities'] = {};
 	if (wants('createAccount')) {
-		const accountname = String(ctx.getNodeParameter('accountName', itemIndex, '')).trim();
-		entities.Accounts = { create: true, name: 'Accounts', ...(accountname ? { accountname } : {}) };
+		const accountname = String(ctx.getNodeParameter('accountName', itemIndex, '') ?? '').trim();
+		entities.Accounts = accountname ? { accountname } : {};
 	}
-	if (wants('createContact')) entities.Contacts = { create: true, name: 'Contacts' };
+	if (wants('createContact')) entities.Contacts = {};
 	if (wants('createPotential')) {
 		entities.Potentials = {
-			create: true,
-			name: 'Potentials',
 			potentialname: ctx.getNodeParameter('potentialName', itemIndex) as string,
 			closingdate: String(ctx.getNodeParameter('closingDate', itemIndex)).slice(0, 10),
 			sales_stage: ctx.getNodeParameter('salesStage', itemIndex) as string,
 			amount: String(ctx.getNodeParameter('amount', itemIndex, 0)),
 		};
 	}
+	const owner = String(options.assignTo || (await client.currentUserId()));
 	const element = {
 		leadId,
-		assignedTo: String(options.assignTo || (await client.currentUserId())),
+		assignedTo: owner,
 		transferRelatedRecordsTo: String(options.transferTo || 'Contacts'),
-		entities,
+		entities: Object.fromEntries(Object.entries(entities).map(([name, values]) => [name, { create: true, name, ...values }])),
 	};
-	const created = await client.call<Record<string, string> | null>('convertlead', { element: JSON.stringify(element) });
+	const params = { element: JSON.stringify(element) };
+	const reply = await client.reply('convertlead', params);
+	if (reply.kind === 'notJson' && reply.httpStatus >= 500 && options.createInstead === true) {
+		return await createInstead(ctx, client, itemIndex, { leadId, owner, entities });
+	}
+	if (reply.kind !== 'success') throw await client.failureOf('convertlead', reply, params);
+	const created = reply.result as Record<string, string> | null;
 	if (!created) {
 		throw new NodeOperationError(ctx.getNode(), `Vtiger did not convert lead ${leadId}`, {
 			itemIndex,
@@ -131,5 +145,6 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 		accountId: created.Accounts ?? null,
 		contactId: created.Contacts ?? null,
 		potentialId: created.Potentials ?? null,
+		converted: true,
 	};
 }
