@@ -194,3 +194,30 @@ describe('Fault matrix: no server at all', () => {
 		expect(result.error?.description).toMatch(/^Check the CRM URL in the credential/);
 	});
 });
+
+describe('Fault matrix: parallel requests', () => {
+	let bed: VtigerTestBed;
+
+	beforeAll(async () => {
+		bed = await startTestBed();
+	});
+	afterAll(async () => await bed.stop());
+
+	test('the failed login of an extra session fails its item (it used to hang the execution); the next item logs in again', async () => {
+		await bed.json({ ...createContact({ lastname: 'Lane-warm-up' }), parallelRequests: 1 });
+		bed.emulator.clearRequests();
+		bed.emulator.injectFault({ operation: 'getchallenge', kind: 'empty-500' });
+		const input = Array.from({ length: 4 }, (_, n) => ({ lastname: `Lane-${n}` }));
+		const result = await bed.run({ ...createContact({}), fieldsJson: '={{ JSON.stringify($json) }}', parallelRequests: 2 }, input, {
+			continueOnFail: true,
+		});
+		expect(result.items.map((i) => i.json.error ?? i.json.lastname)).toEqual([
+			'Lane-0',
+			'Vtiger failed with a server error (HTTP 500, an empty body) while running "getchallenge" [item 1]',
+			'Lane-2',
+			'Lane-3',
+		]);
+		expect(bed.emulator.count('getchallenge')).toBe(2);
+		expect(bed.emulator.count('create')).toBe(3);
+	});
+});

@@ -92,7 +92,7 @@ export class VtigerClient {
 
 	private async secrets(): Promise<string[]> {
 		const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-		const lanes = await laneSessionNames(await this.poolKey());
+		const lanes = laneSessionNames(await this.poolKey());
 		return [credentials.sessionName, credentials.secretAccessKey, ...lanes].filter(
 			(s): s is string => typeof s === 'string' && s.length >= 4,
 		);

@@ -6,6 +6,7 @@ import type { VtigerLogin } from './session';
  * life of the n8n process per credential and CRM user, so later executions reuse them.
  */
 const lanesByUser = new Map<string, Array<Promise<VtigerLogin> | undefined>>();
+const namesByUser = new Map<string, string[]>();
 
 export async function laneSession(
 	key: string,
@@ -19,15 +20,24 @@ export async function laneSession(
 	if (!session || renew) {
 		session = login();
 		lanes[lane] = session;
-		session.catch(() => {
-			if (lanes[lane] === session) lanes[lane] = undefined;
-		});
+		session.then(
+			({ sessionName }) => {
+				const names = namesByUser.get(key) ?? [];
+				names[lane] = sessionName;
+				namesByUser.set(key, names);
+			},
+			() => {
+				if (lanes[lane] === session) lanes[lane] = undefined;
+			},
+		);
 	}
 	return await session;
 }
 
-/** Session names of the lanes, to blank them out of error texts. */
-export async function laneSessionNames(key: string): Promise<string[]> {
-	const settled = await Promise.allSettled((lanesByUser.get(key) ?? []).filter(Boolean) as Array<Promise<VtigerLogin>>);
-	return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.sessionName] : []));
+/**
+ * Session names the lanes have had, to blank them out of error texts. Never waits for a login in
+ * progress: a failing login builds its own error text while its lane still waits for it.
+ */
+export function laneSessionNames(key: string): string[] {
+	return (namesByUser.get(key) ?? []).filter(Boolean);
 }
