@@ -7,6 +7,12 @@ const WS_ID = /^\d+x\d+$/;
 /** A Vtiger record id such as `12x34` (module prefix, `x`, record number), checked before it is sent. */
 export function checkedRecordId(ctx: IExecuteFunctions, value: unknown, fieldName: string, itemIndex: number): string {
 	const id = String(value ?? '').trim();
+	if (id === '') {
+		throw new NodeOperationError(ctx.getNode(), `"${fieldName}" is empty: give a record ID such as 12x34, or pick the record from the list`, {
+			itemIndex,
+			description: 'An expression for the ID may have found no value in this item.',
+		});
+	}
 	if (!WS_ID.test(id)) {
 		throw new NodeOperationError(ctx.getNode(), `"${fieldName}" must be a Vtiger record ID such as 12x34, not "${id}"`, {
 			itemIndex,

@@ -107,7 +107,7 @@ export function explainFailure(
 				}
 			: {
 					message: `${named('The record', recordIdIn(params))} was not found, was deleted, or this user may not access it`,
-					description: raw,
+					description: `Check the ID: Get Many finds records, and a record deleted in the CRM is gone for the API too. Vtiger answers the same when the user lacks permission on the record. ${raw}`,
 				};
 	}
 	if (code === 'INVALID_ID_ATTRIBUTE' && operation === 'create' && INVENTORY_MODULES.has(elementType)) {
