@@ -1,5 +1,22 @@
 /** Workflows that exercise every resource and operation of the node in a real n8n. */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
 import { VTIGER_NODE_TYPE } from './n8n';
+
+/** The PDF the document workflow uploads and downloads again. */
+export const E2E_PDF = readFileSync(join(__dirname, '../fixtures/contract.pdf'));
+
+/** Modules and the text field that carries the run's tag, for the clean-up. */
+const TAGGED_FIELDS: Array<[string, string]> = [
+	['Contacts', 'lastname'],
+	['ModComments', 'commentcontent'],
+	['Leads', 'lastname'],
+	['Accounts', 'accountname'],
+	['Potentials', 'potentialname'],
+	['Documents', 'notes_title'],
+	['Invoice', 'subject'],
+];
 
 export const SANDBOX_CREDENTIAL = { id: 'vtiger-sandbox', name: 'Vtiger Sandbox' };
 export const BAD_CREDENTIAL = { id: 'vtiger-bad-key', name: 'Vtiger Wrong Key' };
@@ -198,36 +215,94 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 		workflow('e2eBadCredential', 'E2E bad credential', [
 			{ name: 'Module List', parameters: { resource: 'module', operation: 'list' }, credential: BAD_CREDENTIAL },
 		]),
-		workflow('e2eCleanup', 'E2E cleanup', [
+		workflow('e2eDocuments', 'E2E documents: upload with a link, download', [
+			{ name: 'A ticket', parameters: { resource: 'record', operation: 'getAll', module: 'HelpDesk', returnAll: false, limit: 1 } },
+			code('PDF', [{ pdf: E2E_PDF.toString('base64') }]),
 			{
-				name: 'Tagged',
-				parameters: {
-					resource: 'record',
-					operation: 'getAll',
-					module: 'Contacts',
-					returnAll: true,
-					conditions: { condition: [{ field: 'lastname', operator: 'startsWith', value: tag }] },
-					options: { fields: 'lastname' },
-				},
-			},
-			{ name: 'Delete', parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' }, continueOnFail: true },
-			{
-				name: 'Tagged comments',
-				parameters: {
-					resource: 'record',
-					operation: 'getAll',
-					module: 'ModComments',
-					returnAll: true,
-					conditions: { condition: [{ field: 'commentcontent', operator: 'startsWith', value: tag }] },
-					options: { fields: 'commentcontent' },
-				},
-				after: 'Start',
+				name: 'To file',
+				type: 'n8n-nodes-base.convertToFile',
+				typeVersion: 1.1,
+				parameters: { operation: 'toBinary', sourceProperty: 'pdf', options: { fileName: `${tag}-contract.pdf`, mimeType: 'application/pdf' } },
 			},
 			{
-				name: 'Delete comments',
-				parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' },
+				name: 'Upload',
+				parameters: { resource: 'document', operation: 'upload', title: `${tag} contract`, linkTo: "={{ $('A ticket').item.json.id }}" },
+			},
+			{
+				name: 'Download',
+				parameters: { resource: 'document', operation: 'download', recordId: '={{ $json.id }}' },
 				continueOnFail: true,
 			},
 		]),
+		workflow('e2eInventory', 'E2E inventory: get with line items, create', [
+			{ name: 'An invoice', parameters: { resource: 'record', operation: 'getAll', module: 'Invoice', returnAll: false, limit: 1 } },
+			{ name: 'Invoice', parameters: { resource: 'inventory', operation: 'get', module: 'Invoice', recordId: '={{ $json.id }}' } },
+			{
+				name: 'Create invoice',
+				parameters: {
+					resource: 'inventory',
+					operation: 'create',
+					module: 'Invoice',
+					fieldsInput: 'json',
+					fieldsJson:
+						'={{ JSON.stringify({ subject: "' + tag + ' invoice", account_id: $json.account_id, bill_street: "1 High Street", ship_street: "1 High Street", invoicestatus: "Created" }) }}',
+					lineItemsInput: 'json',
+					lineItemsJson: '={{ JSON.stringify([{ productid: $json.LineItems[0].productid, quantity: 2 }]) }}',
+				},
+				continueOnFail: true,
+			},
+		]),
+		workflow('e2eInventoryUpdate', 'E2E inventory: update the header', [
+			{ name: 'An invoice', parameters: { resource: 'record', operation: 'getAll', module: 'Invoice', returnAll: false, limit: 1 } },
+			{
+				name: 'Update invoice',
+				parameters: {
+					resource: 'inventory',
+					operation: 'update',
+					module: 'Invoice',
+					recordId: '={{ $json.id }}',
+					fieldsInput: 'keyValue',
+					fieldsUi: { field: [{ name: 'invoicestatus', value: 'Approved' }] },
+				},
+			},
+		]),
+		workflow('e2eLead', 'E2E lead conversion', [
+			code('Lead', [{ lastname: `${tag}-lead`, firstname: 'Ada', company: `${tag}-org`, email: `${tag}.lead@example.com` }]),
+			{ name: 'Create lead', parameters: { resource: 'record', operation: 'create', module: 'Leads', ...fromItem } },
+			{
+				name: 'Convert',
+				parameters: {
+					resource: 'lead',
+					operation: 'convert',
+					recordId: '={{ $json.id }}',
+					createPotential: true,
+					potentialName: `${tag}-deal`,
+					closingDate: '2027-06-30T00:00:00',
+					convertOptions: { createInstead: true },
+				},
+			},
+		]),
+		workflow(
+			'e2eCleanup',
+			'E2E cleanup',
+			TAGGED_FIELDS.flatMap(([module, field]): NodeSpec[] => [
+				{
+					name: `Tagged ${module}`,
+					parameters: {
+						resource: 'record',
+						operation: 'getAll',
+						module,
+						returnAll: true,
+						conditions: { condition: [{ field, operator: 'startsWith', value: tag }] },
+						options: { fields: field },
+					},
+					after: 'Start',
+				},
+				{ name: `Delete ${module}`, parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' }, continueOnFail: true },
+			]),
+		),
 	];
 }
+
+/** The delete nodes of the clean-up workflow. */
+export const CLEANUP_DELETE_NODES = TAGGED_FIELDS.map(([module]) => `Delete ${module}`);

@@ -1,6 +1,6 @@
 /**
  * Deterministic demo data (fixed-seed PRNG): 50 Accounts, 300 Contacts, 80 Leads, 60 Potentials,
- * 60 HelpDesk tickets, with awkward values (O'Brien, Zoë 東京, a backslash, 50%, a;b) for
+ * 60 HelpDesk tickets (and, from seedDemoInventory, products, services, invoices and quotes), with awkward values (O'Brien, Zoë 東京, a backslash, 50%, a;b) for
  * escaping tests. Times are spread over the 90 days before the clock's "now".
  */
 import { formatDateTime, type Clock } from './clock';
@@ -142,4 +142,28 @@ export function seedDemoData(records: Records, clock: Clock): void {
 			...times(i, 60),
 		});
 	}
+}
+
+interface InventorySeeder {
+	insert(module: string, fields: Record<string, string>): string;
+	insertInventory(module: string, header: Record<string, string>, lines: Array<Record<string, string>>): string;
+	records(module: string): Array<Record<string, string | null>>;
+}
+
+/** Products, services, and invoices and quotes with line items as if made in the CRM (creates fail on 8.3.0, ref 14.1). */
+export function seedDemoInventory(emulator: InventorySeeder): void {
+	const products = ['Widget', 'Gadget', 'Sprocket', 'Flux capacitor'].map((name, i) =>
+		emulator.insert('Products', { productname: name, unit_price: String(25 * (i + 1)), qtyinstock: '100', tax1: '10', discontinued: '1' }),
+	);
+	const services = ['Installation', 'Support hour'].map((name, i) => emulator.insert('Services', { servicename: name, unit_price: String(90 + 30 * i) }));
+	const accounts = emulator.records('Accounts').slice(0, 8).map((a) => String(a.id));
+	const address = { bill_street: '1 High Street', ship_street: '1 High Street' };
+	accounts.forEach((account, i) => {
+		const lines: Array<Record<string, string>> = [
+			{ productid: products[i % products.length], quantity: String(1 + (i % 3)), tax1: '10' },
+			{ productid: services[i % services.length], quantity: String(2 + i), listprice: String(90 + 30 * (i % 2)), tax1: '10' },
+		];
+		if (i < 5) emulator.insertInventory('Invoice', { subject: `Invoice ${2026001 + i}`, account_id: account, invoicestatus: 'Created', ...address }, lines);
+		else emulator.insertInventory('Quotes', { subject: `Quote ${i - 4}`, account_id: account, quotestage: 'Created', ...address }, lines);
+	});
 }

@@ -4,7 +4,7 @@
  */
 import { randomInt } from 'crypto';
 import { Clock, formatDateTime } from './clock';
-import { seedDemoData } from './demo-data';
+import { seedDemoData, seedDemoInventory } from './demo-data';
 import { Faults, type FaultKind, type FaultSpec, type RandomFaults } from './faults';
 import { computeTotals, replaceLines } from './inventory';
 import { INVENTORY_MODULES, Metadata, type FieldDescriptor, type ModuleDescribe } from './metadata';
@@ -83,6 +83,7 @@ export class VtigerEmulator {
 		this.accessKey = options.accessKey ?? randomAccessKey();
 		seedDirectory(store, this.accessKey);
 		if (options.demoData) seedDemoData(records, clock);
+		if (options.demoData) seedDemoInventory(this);
 		this.server = new WebserviceServer(this.backend, this.faults);
 		this.server.latencyMs = options.latencyMs ?? 0;
 	}

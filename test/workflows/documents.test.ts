@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { callNodeMethod } from '../harness/engine';
 import { startTestBed, type VtigerTestBed } from '../harness/fixture';
 
 const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
@@ -52,6 +53,15 @@ describe('Documents: files in and out', () => {
 		expect(Buffer.from(files[0].data, 'base64').equals(PDF)).toBe(true);
 		expect(Buffer.from(files[1].data, 'base64').equals(PNG)).toBe(true);
 		expect(back.items[0].json).toMatchObject({ id: docs[0].id, notes_title: 'Signed contract', filesize: PDF.length });
+	});
+
+	test('the folder dropdown lists the document folders; the document picker lists documents by title', async () => {
+		const methods = { parameters: {}, credentials: bed.credentials, credential: bed.credential };
+		const folders = await callNodeMethod<Array<{ name: string; value: string }>>('loadOptions', 'getDocumentFolders', methods);
+		expect(folders).toContainEqual({ name: 'Default', value: `${bed.emulator.idPrefix('DocumentFolders')}x1` });
+		const doc = bed.emulator.insert('Documents', { notes_title: 'Picked by title' });
+		const found = await callNodeMethod<{ results: Array<{ name: string; value: string }> }>('listSearch', 'searchDocuments', methods, 'by title');
+		expect(found.results.map((r) => [r.name, r.value])).toEqual([['Picked by title', doc]]);
 	});
 
 	test('a document that cannot be linked is kept and named in the error; the other items go on', async () => {
