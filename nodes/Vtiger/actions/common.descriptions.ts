@@ -161,6 +161,16 @@ export const columnsField = (mode: 'add' | 'update' | 'upsert', moduleParameter 
 	},
 });
 
+/** The owner of the records an operation creates, picked from the users and groups. */
+export const assignToOption = (owned: string): INodeProperties => ({
+	displayName: 'Assign To Name or ID',
+	name: 'assignTo',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getOwners' },
+	default: '',
+	description: `Owner of ${owned}: a user or a group. The credential's user when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+});
+
 export const writeOptionsField: INodeProperties = {
 	displayName: 'Options',
 	name: 'writeOptions',
@@ -168,15 +178,7 @@ export const writeOptionsField: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Assign To Name or ID',
-			name: 'assignTo',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getOwners' },
-			default: '',
-			description:
-				'Owner of created records when "Assigned To" is not given: a user or a group. The credential\'s user when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		assignToOption('created records when "Assigned To" is not given'),
 		{
 			displayName: 'Validate Picklist Values',
 			name: 'validatePicklists',

@@ -10,6 +10,7 @@ import { withDefaultOwner } from '../../helpers/fields';
 import { checkedRecordId, moduleOfRecordId } from '../../helpers/ids';
 import { addCheckedRelation, relationsOf } from '../../helpers/relations';
 import type { VtigerClient } from '../../transport/client';
+import { assignToOption } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -51,15 +52,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Assign To Name or ID',
-				name: 'assignTo',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOwners' },
-				default: '',
-				description:
-					'Owner of the document: a user or a group. The credential\'s user when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			assignToOption('the document'),
 			{
 				displayName: 'Description',
 				name: 'notecontent',

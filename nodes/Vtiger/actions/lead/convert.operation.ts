@@ -8,7 +8,7 @@ import {
 
 import { recordIdOf } from '../../helpers/ids';
 import type { VtigerClient } from '../../transport/client';
-import { recordOfModuleField } from '../common.descriptions';
+import { assignToOption, recordOfModuleField } from '../common.descriptions';
 import { createInstead, type ConversionRequest } from './createInstead';
 
 const whenCreating = (flag: string) => ({ show: { [flag]: [true] } });
@@ -64,15 +64,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Assign To Name or ID',
-				name: 'assignTo',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOwners' },
-				default: '',
-				description:
-					'Owner of the new records: a user or a group. The credential\'s user when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			assignToOption('the new records'),
 			{
 				displayName: 'Move Related Records To',
 				name: 'transferTo',
