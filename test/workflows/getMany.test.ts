@@ -199,6 +199,36 @@ describe('Values typed by users never break out of VTQL strings', () => {
 		expect(await find('isOneOf', "a'), lastname != ('b")).toEqual([]);
 	});
 
+	test('a trailing backslash cannot swallow the closing quote', async () => {
+		bed.emulator.insert('Contacts', { lastname: 'trail\\' });
+		expect(await find('equal', 'trail\\')).toEqual(['trail\\']);
+		expect(await find('endsWith', 'l\\')).toEqual(['trail\\']);
+		expect(await find('equal', "trail\\' OR lastname != '")).toEqual([]);
+	});
+
+	test('Count and Create or Update build their queries the same way', async () => {
+		const attack = "x' OR lastname != 'x";
+		const [counted] = await bed.json({
+			resource: 'record',
+			operation: 'count',
+			module: 'Contacts',
+			conditions: { condition: [{ field: 'lastname', operator: 'equal', value: attack }] },
+		});
+		expect(counted.count).toBe(0);
+		const before = bed.emulator.records('Contacts');
+		const [upserted] = await bed.json({
+			resource: 'record',
+			operation: 'upsert',
+			module: 'Contacts',
+			fieldsInput: 'json',
+			fieldsJson: JSON.stringify({ lastname: attack, phone: '666' }),
+			matchFields: ['lastname'],
+		});
+		expect(upserted).toMatchObject({ upsertAction: 'created', lastname: attack });
+		expect(bed.emulator.records('Contacts').filter((r) => r.phone === '666')).toHaveLength(1);
+		expect(bed.emulator.records('Contacts')).toHaveLength(before.length + 1);
+	});
+
 	test('an empty value is refused with a message naming the field', async () => {
 		const result = await bed.run({
 			resource: 'record',
