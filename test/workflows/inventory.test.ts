@@ -90,6 +90,32 @@ describe('Inventory records with line items (Vtiger 8.2 on PHP 7, where inventor
 		expect(bed.emulator.count('create')).toBe(0);
 	});
 
+	test('the header mapper offers the header fields only; a create through it works', async () => {
+		const { callNodeMethod } = await import('../harness/engine');
+		const parameters = { resource: 'inventory', operation: 'create', module: 'Invoice' };
+		const { fields } = await callNodeMethod<{ fields: Array<{ id: string; required: boolean }> }>('resourceMapping', 'getMappingColumns', {
+			parameters,
+			credentials: bed.credentials,
+			credential: bed.credential,
+		});
+		const ids = fields.map((f) => f.id);
+		expect(ids).toEqual(expect.arrayContaining(['subject', 'account_id', 'bill_street', 'invoicestatus', 'hdnDiscountPercent']));
+		for (const left of ['productid', 'quantity', 'listprice', 'tax1', 'hdnSubTotal', 'hdnGrandTotal']) expect(ids).not.toContain(left);
+		expect(fields.filter((f) => f.required).map((f) => f.id).sort()).toEqual(['account_id', 'bill_street', 'ship_street', 'subject']);
+		const [invoice] = await bed.json({
+			...parameters,
+			fieldsInput: 'mapper',
+			columns: {
+				mappingMode: 'defineBelow',
+				value: { subject: 'Mapped', account_id: account, bill_street: 'A', ship_street: 'B', hdnDiscountPercent: 10 },
+			},
+			lineItems: { item: [line(widget, 2)] },
+		});
+		expect(invoice.subject).toBe('Mapped');
+		// 2 x 40, then 10% off the whole invoice and 10% tax from the product.
+		expect([Number(invoice.hdnSubTotal), Number(invoice.hdnDiscountPercent), Number(invoice.hdnGrandTotal)]).toEqual([80, 10, 79.2]);
+	});
+
 	test('the product picker lists products, then services', async () => {
 		const { callNodeMethod } = await import('../harness/engine');
 		const first = await callNodeMethod<{ results: Array<{ name: string; value: string }>; paginationToken?: string }>(

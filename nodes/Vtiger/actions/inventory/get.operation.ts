@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { recordIdOf } from '../../helpers/ids';
+import { isLineItemField } from '../../helpers/inventory';
 import { simplified } from '../../helpers/output';
 import type { VtigerClient, VtigerRecord } from '../../transport/client';
 import { identifier, quote } from '../../transport/vtql';
@@ -11,8 +12,6 @@ const properties: INodeProperties[] = [inventoryModuleField, recordIdField, simp
 
 export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['get'] } }, properties);
 
-/** Header fields stored per line (reference 9.5): a query must not select them. */
-const LINE_FIELDS = /^(productid|quantity|listprice|comment|discount_amount|discount_percent|tax\d+)$/;
 /** Charge pseudo-fields such as `shipping_&_handling` are not columns VTQL can select. */
 const COLUMN = /^[A-Za-z_]\w*$/;
 
@@ -22,7 +21,7 @@ const COLUMN = /^[A-Za-z_]\w*$/;
  */
 async function readThroughQuery(client: VtigerClient, module: string, id: string): Promise<VtigerRecord> {
 	const { fields } = await client.describe(module);
-	const header = fields.map((f) => f.name).filter((name) => COLUMN.test(name) && !LINE_FIELDS.test(name) && name !== 'id');
+	const header = fields.map((f) => f.name).filter((name) => COLUMN.test(name) && !isLineItemField(name) && name !== 'id');
 	const [record] = await client.query(`SELECT ${header.map((f) => identifier(f)).join(', ')} FROM ${identifier(module, 'module')} WHERE id = ${quote(id)};`);
 	const lines = await client.query(`SELECT * FROM LineItem WHERE parent_id = ${quote(id)};`);
 	return { ...record, LineItems: lines };
