@@ -1,44 +1,56 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { inspect } from 'util';
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import { LoggerProxy } from 'n8n-workflow';
 
 import { createContact, startTestBed, type VtigerTestBed } from '../harness/fixture';
 
-// n8n's own logger (created on first use, behind LoggerProxy) then writes everything, debug included, to the console.
-process.env.N8N_LOG_LEVEL = 'debug';
+type Log = (level: string, message: string, meta?: object) => void;
 
-/** Everything written while `during` runs: the console, stdout and stderr. */
-async function capturingLogs<T>(during: () => Promise<T>): Promise<{ result: T; logs: string }> {
+/**
+ * Captures, until the returned function is called, everything n8n logs: its Logger (which the
+ * ErrorReporter uses) and LoggerProxy at every level, debug included, with metadata; and the console.
+ */
+function captureLogs(): () => string {
 	const lines: string[] = [];
+	const keep: Log = (level, message, meta) => lines.push(`${level}: ${message} ${inspect(meta, { depth: 8 })}`);
+	const logger = Container.get(Logger);
+	const internal = logger as unknown as { log: Log };
+	const log = internal.log.bind(logger);
+	internal.log = (level, message, meta) => {
+		keep(level, message, meta);
+		log(level, message, meta);
+	};
+	const levels = ['error', 'warn', 'info', 'debug'] as const;
+	LoggerProxy.init(
+		Object.fromEntries(levels.map((level) => [level, (message: string, meta?: object) => keep(level, message, meta)])) as never,
+	);
 	const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method));
-	const streams = [process.stdout, process.stderr].map((stream) => {
-		const write = stream.write.bind(stream);
-		stream.write = ((chunk: unknown, ...rest: never[]) => {
-			lines.push(String(chunk));
-			return write(chunk as string, ...rest);
-		}) as typeof stream.write;
-		return () => (stream.write = write);
-	});
-	try {
-		const result = await during();
-		for (const spy of consoleSpies) for (const call of spy.mock.calls) lines.push(call.map((a) => inspect(a, { depth: 8 })).join(' '));
-		return { result, logs: lines.join('\n') };
-	} finally {
-		for (const restore of streams) restore();
-		for (const spy of consoleSpies) spy.mockRestore();
-	}
+	return () => {
+		delete (internal as Partial<typeof internal>).log;
+		LoggerProxy.init(logger);
+		for (const spy of consoleSpies) {
+			for (const call of spy.mock.calls) lines.push(call.map((a) => inspect(a, { depth: 8 })).join(' '));
+			spy.mockRestore();
+		}
+		return lines.join('\n');
+	};
 }
 
 describe('Secrets never reach output, errors or logs', () => {
 	let bed: VtigerTestBed;
+	let stopCapture: () => string;
 
 	beforeAll(async () => {
+		stopCapture = captureLogs();
 		bed = await startTestBed({}, { timeout: 1 });
 	});
 	afterAll(async () => await bed.stop());
 
 	test('the access key and every session id appear in no output item, error, description or log line', async () => {
-		const { result: runs, logs } = await capturingLogs(async () => {
+		const runs = await (async () => {
 			const done = [
 				await bed.run(createContact({ lastname: 'Secret-1' })),
 				await bed.run(createContact({ firstname: 'no lastname' })),
@@ -68,7 +80,8 @@ describe('Secrets never reach output, errors or logs', () => {
 			done.push(await bed.run({ resource: 'user', operation: 'getCurrent' }));
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			return done;
-		});
+		})();
+		const logs = stopCapture();
 
 		const sessions = [...new Set(bed.emulator.requests.map((r) => r.sessionName).filter((s): s is string => !!s))];
 		expect(sessions.length).toBeGreaterThanOrEqual(6);
