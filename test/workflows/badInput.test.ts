@@ -34,7 +34,7 @@ const cases: BadInput[] = [
 		name: 'unknown module',
 		parameters: () => ({ ...createFromJson, module: rl('={{ $json.module }}', 'name'), fieldsJson: '{"lastname": "Bad module"}' }),
 		input: () => [{ module: 'Contacts' }, { module: 'contacts' }, { module: 'Contacts' }],
-		message: /^The module "contacts" does not exist or this user may not create records in it \[item 1\]$/,
+		message: /^The module "contacts" does not exist or this user may not use it \[item 1\]$/,
 		description: /Module names are case-sensitive/,
 	},
 	{
@@ -53,6 +53,13 @@ const cases: BadInput[] = [
 		},
 		message: /^"Conditions": Contacts has no field "LastName" \[item 1\]$/,
 		description: /^Field names are case-sensitive\. Fields of Contacts: .*lastname/,
+	},
+	{
+		name: 'unknown field (in the fields of a create)',
+		parameters: () => ({ ...createFromJson, fieldsJson: '={{ JSON.stringify($json) }}' }),
+		input: () => [{ lastname: 'Field-0' }, { lastname: 'Field-1', Phone: '1' }, { lastname: 'Field-2' }],
+		message: /^Contacts has no field "Phone" \[item 1\]$/,
+		description: /^Field names are case-sensitive: did you mean "phone"\?$/,
 	},
 	{
 		name: 'malformed JSON in "Fields (JSON)"',

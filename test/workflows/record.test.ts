@@ -67,7 +67,7 @@ describe('Record operations through the n8n engine', () => {
 
 		const unknown = await bed.run({ resource: 'record', operation: 'create', module: 'contacts', fieldsInput: 'json', fieldsJson: '{"lastname":"x"}' });
 		expect(unknown.error?.message).toBe(
-			'The module "contacts" does not exist or this user may not create records in it [item 0]',
+			'The module "contacts" does not exist or this user may not use it [item 0]',
 		);
 	});
 

@@ -21,11 +21,12 @@ describe('The session lives in the credential', () => {
 	test('a cold 10-item Create logs in once; the warm execution after it does not log in at all', async () => {
 		const cold = await bed.run(createFromItems, tenContacts);
 		expect(cold.error).toBeUndefined();
-		// A credential that never logged in learns its user id (the default owner) with the login.
+		// The first request logs in (and the credential learns its user id, the default owner); the
+		// typed field names are checked against describe, which this n8n process then remembers.
 		expect(bed.emulator.requests.map((r) => r.operation)).toEqual([
 			'getchallenge',
 			'login',
-			'listtypes',
+			'describe',
 			...Array(10).fill('create'),
 		]);
 
@@ -87,6 +88,21 @@ describe('The session lives in the credential', () => {
 		expect(unknown.error?.message).toMatch(/\[item 0\]$/);
 	});
 
+	test('typed field names are checked once per process; a field added since is found by asking again', async () => {
+		const pairs = (name: string) => ({ ...createContact({}), fieldsInput: 'keyValue', fieldsUi: { field: [{ name: 'lastname', value: 'Named' }, { name, value: 'x' }] } });
+		await bed.json(pairs('phone'));
+		bed.emulator.clearRequests();
+		await bed.json(pairs('phone'));
+		expect(bed.emulator.requests.map((r) => r.operation)).toEqual(['create']);
+		bed.emulator.addField('Contacts', { name: 'cf_999', label: 'Added today', type: { name: 'string' } });
+		const [contact] = await bed.json(pairs('cf_999'));
+		expect(bed.emulator.records('Contacts').find((c) => c.id === contact.id)?.cf_999).toBe('x');
+		expect(bed.emulator.requests.map((r) => r.operation)).toEqual(['create', 'describe', 'create']);
+		const typo = await bed.run(pairs('cf_9999'));
+		expect(typo.error?.message).toBe('Contacts has no field "cf_9999" [item 0]');
+		expect(typo.error?.description).toMatch(/Vtiger would drop its value without a word/);
+	});
+
 	test('Logout ends the session on PHP 7, and the node recovers for the next request', async () => {
 		await bed.stop();
 		bed = await startTestBed({ phpVersion: 7 });
@@ -95,6 +111,7 @@ describe('The session lives in the credential', () => {
 		bed.emulator.clearRequests();
 		const [contact] = await bed.json(createContact({ lastname: 'After logout' }));
 		expect(contact.lastname).toBe('After logout');
-		expect(bed.emulator.requests.map((r) => r.operation)).toEqual(['create', 'getchallenge', 'login', 'create']);
+		// A new CRM for this process: its field names are asked first, on the logged-out session.
+		expect(bed.emulator.requests.map((r) => r.operation)).toEqual(['describe', 'getchallenge', 'login', 'describe', 'create']);
 	});
 });

@@ -7,6 +7,7 @@ import {
 
 import type { FieldDescription, VtigerClient } from '../transport/client';
 import { ownerResolver } from './directory';
+import { moduleName } from './modules';
 import { checkPicklist, toWireValue } from './values';
 
 interface FieldPair {
@@ -89,16 +90,41 @@ async function fromMapper(ctx: IExecuteFunctions, client: VtigerClient, module: 
 	return { fields: wire, matchOn: columns.matchingColumns ?? [] };
 }
 
-/** The record fields an item asks to write: mapped (converted per field type), name/value pairs or JSON (sent as given). */
+/** Keys Vtiger takes besides the module's fields: the record's own id, inventory line items (reference 14.1). */
+const KEYS_BEYOND_FIELDS = new Set(['id', 'LineItems']);
+
+/** Vtiger silently drops values of fields it does not know, so typed names are checked first. */
+async function checkFieldNames(ctx: IExecuteFunctions, client: VtigerClient, module: string, fields: IDataObject, itemIndex: number) {
+	const typed = Object.keys(fields).filter((name) => !KEYS_BEYOND_FIELDS.has(name));
+	let known = await client.fieldNames(module);
+	if (typed.some((name) => !known.has(name))) known = await client.fieldNames(module, true);
+	const unknown = typed.find((name) => !known.has(name));
+	if (unknown === undefined) return;
+	const sameButCase = [...known].find((name) => name.toLowerCase() === unknown.toLowerCase());
+	throw new NodeOperationError(ctx.getNode(), `${module} has no field "${unknown}"`, {
+		itemIndex,
+		description: sameButCase
+			? `Field names are case-sensitive: did you mean "${sameButCase}"?`
+			: 'Vtiger would drop its value without a word. Field names are case-sensitive; Module > Describe lists them (custom fields are named like cf_853).',
+	});
+}
+
+/**
+ * The record fields an item asks to write: mapped (converted per field type), name/value pairs or
+ * JSON (sent as given, names checked when the module is known).
+ */
 export async function recordFields(
 	ctx: IExecuteFunctions,
 	client: VtigerClient,
-	module: () => string,
+	module: () => string | undefined,
 	itemIndex: number,
 ): Promise<MappedFields> {
 	const mode = ctx.getNodeParameter('fieldsInput', itemIndex) as string;
-	if (mode === 'mapper') return await fromMapper(ctx, client, module(), itemIndex);
-	return { fields: mode === 'json' ? fromJson(ctx, itemIndex) : fromPairs(ctx, itemIndex), matchOn: [] };
+	if (mode === 'mapper') return await fromMapper(ctx, client, module() ?? moduleName(ctx, itemIndex), itemIndex);
+	const fields = mode === 'json' ? fromJson(ctx, itemIndex) : fromPairs(ctx, itemIndex);
+	const known = module();
+	if (known) await checkFieldNames(ctx, client, known, fields, itemIndex);
+	return { fields, matchOn: [] };
 }
 
 /** Vtiger has no default owner (reference 7.6): the "Assign To" option, else the credential's user. */

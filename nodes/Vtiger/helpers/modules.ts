@@ -12,3 +12,9 @@ export function moduleName(ctx: IExecuteFunctions, itemIndex: number): string {
 	}
 	return module;
 }
+
+/** The "Module" parameter where it may be left empty (a record given by ID names its module itself). */
+export function optionalModuleName(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const given = String(ctx.getNodeParameter('module', itemIndex, '', { extractValue: true }) ?? '').trim();
+	return given === '' ? undefined : moduleName(ctx, itemIndex);
+}

@@ -18,6 +18,7 @@ import {
 	type ErrorText,
 } from './errors';
 import { parseReply, type RawHttpResponse, type VtigerReply } from './response';
+import { rememberedFieldNames, rememberFieldNames } from './fieldNames';
 import { laneSession, laneSessionNames } from './pool';
 import { loginToVtiger, type VtigerLogin } from './session';
 import { timeoutMs } from './timeout';
@@ -193,6 +194,19 @@ export class VtigerClient {
 
 	async describe(module: string): Promise<ModuleDescription> {
 		return await this.memo(`describe:${module}`, async () => await this.call<ModuleDescription>('describe', { elementType: module }));
+	}
+
+	/**
+	 * The module's field names, as this process last saw them (`fresh` asks describe again): a field
+	 * an admin just added is found by asking again before a name is called unknown.
+	 */
+	async fieldNames(module: string, fresh = false): Promise<Set<string>> {
+		const key = `${await this.poolKey()}\n${module}`;
+		const known = fresh ? undefined : rememberedFieldNames(key);
+		if (known) return known;
+		const names = new Set((await this.describe(module)).fields.map((f) => f.name));
+		rememberFieldNames(key, names);
+		return names;
 	}
 
 	/** Computes `compute` once per client (one node execution) under `key`; a failure is not kept. */

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { recordFields } from '../../helpers/fields';
 import { recordIdOf } from '../../helpers/ids';
-import { moduleName } from '../../helpers/modules';
+import { optionalModuleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { columnsField, fieldsInputFields, recordIdField, recordModuleField, writeOptionsField } from '../common.descriptions';
 
@@ -26,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
 	const id = await recordIdOf(ctx, client, itemIndex);
-	const { fields } = await recordFields(ctx, client, () => moduleName(ctx, itemIndex), itemIndex);
+	const { fields } = await recordFields(ctx, client, () => optionalModuleName(ctx, itemIndex), itemIndex);
 	const element = { ...fields, id };
 	const replaceAll = ctx.getNodeParameter('replaceAllFields', itemIndex, false) as boolean;
 	return (replaceAll ? await client.update(element) : await client.revise(element)) as IDataObject;
