@@ -4,18 +4,8 @@
  * escaping tests. Times are spread over the 90 days before the clock's "now".
  */
 import { formatDateTime, type Clock } from './clock';
+import { seededRandom } from './random';
 import type { Records } from './records';
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const FIRST = ['Anna', 'Ben', 'Chloe', 'David', 'Emma', 'Felix', 'Grace', 'Henry', 'Isla', 'Jack', 'Kara', 'Liam', 'Mia', 'Noah', 'Olivia', 'Paul', 'Quinn', 'Ruth', 'Sam', 'Tara'];
 const LAST = ['Smith', 'Jones', 'Taylor', 'Brown', 'Wilson', 'Evans', 'Thomas', 'Johnson', 'Roberts', 'Walker', 'Wright', 'Green', 'Hall', 'Wood', 'Clarke', 'Lewis'];
@@ -30,7 +20,7 @@ const TICKET_PRIORITY = ['Low', 'Normal', 'High', 'Urgent'];
 const TICKET_SEVERITY = ['Minor', 'Major', 'Feature', 'Critical'];
 
 export function seedDemoData(records: Records, clock: Clock): void {
-	const rnd = mulberry32(0x5eed);
+	const rnd = seededRandom(0x5eed);
 	const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
 	const now = clock.now().getTime();
 	const DAY = 86400000;

@@ -11,6 +11,7 @@
  * - `concurrent-getchallenge` (for `login`): another client's getchallenge replaces the user's
  *   one challenge token just before the login runs (ref 4.5), as a second n8n process would.
  */
+import { seededRandom } from './random';
 export type FaultKind =
 	| 'php-warning'
 	| 'html-page'
@@ -43,18 +44,6 @@ export interface RandomFaults {
 interface PendingFault extends Fault {
 	operation?: string;
 	remaining: number;
-}
-
-/** mulberry32: a small seeded PRNG, so a failing run can be repeated exactly. */
-function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 export class Faults {
