@@ -83,13 +83,14 @@ export class VtigerApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const send: PlainHttpRequest = async (options) => await this.helpers.httpRequest(options);
-		const session = await loginToVtiger(send, {
+		const settings = {
 			crmUrl: credentials.url as string,
 			username: credentials.username as string,
 			accessKey: credentials.secretAccessKey as string,
 			ignoreSslIssues: credentials.ignoreSslIssues === true,
 			timeoutMs: timeoutMs(credentials.timeout),
-		});
+		};
+		const session = await loginToVtiger(send, settings, true);
 		return { sessionName: session.sessionName, userId: session.userId };
 	}
 

@@ -13,6 +13,8 @@ export interface N8nOptions {
 	userFolder: string;
 	port: number;
 	brokerPort: number;
+	/** Set last, over the defaults (e.g. queue mode and PostgreSQL). */
+	env?: NodeJS.ProcessEnv;
 }
 
 export interface CommandResult {
@@ -50,6 +52,7 @@ export class N8n {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			...this.options.env,
 		};
 	}
 
@@ -99,6 +102,11 @@ export class N8n {
 		rmSync(dir, { recursive: true, force: true });
 	}
 
+	/** Makes a workflow active (published) from its next start on; n8n must not be running. */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		await this.mustSucceed(['publish:workflow', `--id=${workflowId}`]);
+	}
+
 	/** `n8n execute --id --rawOutput`: the run data on success, the error output on failure. */
 	async execute(workflowId: string): Promise<{ code: number; run?: ExecutionOutput; output: string }> {
 		const result = await this.command(['execute', `--id=${workflowId}`, '--rawOutput']);
@@ -115,9 +123,12 @@ export class N8n {
 		return { code: result.code, run, output };
 	}
 
-	/** Starts `n8n start` and waits until it is ready; its output goes to `logFile` when given. */
-	async start(logFile?: string): Promise<ChildProcess> {
-		const server = spawn(this.runtime.node, [this.runtime.n8nMain, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+	/**
+	 * Starts `n8n start` (or `n8n worker`, whose health server must then listen on `port`) and waits
+	 * until it is ready; its output goes to `logFile` when given.
+	 */
+	async start(logFile?: string, command: 'start' | 'worker' = 'start'): Promise<ChildProcess> {
+		const server = spawn(this.runtime.node, [this.runtime.n8nMain, command], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		this.server = server;
 		let log = '';
 		const keep = (chunk: Buffer) => {

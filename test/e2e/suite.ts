@@ -3,12 +3,13 @@ export class Suite {
 	private passed = 0;
 	private failed = 0;
 
-	async check(name: string, body: () => Promise<void> | void): Promise<void> {
+	/** A body may return figures, printed on the check's line. */
+	async check(name: string, body: () => Promise<string | void> | string | void): Promise<void> {
 		const started = Date.now();
 		try {
-			await body();
+			const figures = await body();
 			this.passed++;
-			console.log(`  ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+			console.log(`  ok   ${name}${figures ? `: ${figures}` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 		} catch (error) {
 			this.failed++;
 			console.log(`  FAIL ${name}\n${String((error as Error).stack ?? error).replace(/^/gm, '       ')}`);

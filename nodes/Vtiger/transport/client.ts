@@ -158,10 +158,10 @@ export class VtigerClient {
 	private async exchangeOnLane(operation: string, params: WireParams, method: 'GET' | 'POST'): Promise<VtigerReply> {
 		const key = await this.poolKey();
 		const login = async () => await this.openSession();
-		let session = await laneSession(key, this.lane, login, false);
+		let session = await laneSession(key, this.lane, login);
 		let reply = await this.replyWithSession(operation, session.sessionName, params, method);
 		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
-			session = await laneSession(key, this.lane, login, true);
+			session = await laneSession(key, this.lane, login, session.sessionName);
 			reply = await this.replyWithSession(operation, session.sessionName, params, method);
 		}
 		return reply;

@@ -7,29 +7,36 @@ import type { VtigerLogin } from './session';
  */
 const lanesByUser = new Map<string, Array<Promise<VtigerLogin> | undefined>>();
 const namesByUser = new Map<string, string[]>();
+const loggedIn = new WeakMap<Promise<VtigerLogin>, string>();
 
+/**
+ * The lane's session; `rejected` names a session the server refused: a new one is opened unless
+ * another execution already replaced it (then that one is used, so a lost session means one login).
+ */
 export async function laneSession(
 	key: string,
 	lane: number,
 	login: () => Promise<VtigerLogin>,
-	renew: boolean,
+	rejected?: string,
 ): Promise<VtigerLogin> {
 	const lanes = lanesByUser.get(key) ?? [];
 	lanesByUser.set(key, lanes);
 	let session = lanes[lane];
-	if (!session || renew) {
-		session = login();
-		lanes[lane] = session;
-		session.then(
+	if (!session || (rejected !== undefined && loggedIn.get(session) === rejected)) {
+		const opened = login();
+		lanes[lane] = opened;
+		opened.then(
 			({ sessionName }) => {
+				loggedIn.set(opened, sessionName);
 				const names = namesByUser.get(key) ?? [];
 				names[lane] = sessionName;
 				namesByUser.set(key, names);
 			},
 			() => {
-				if (lanes[lane] === session) lanes[lane] = undefined;
+				if (lanes[lane] === opened) lanes[lane] = undefined;
 			},
 		);
+		session = opened;
 	}
 	return await session;
 }

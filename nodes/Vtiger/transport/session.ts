@@ -1,5 +1,5 @@
-import { createHash } from 'crypto';
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import { createHash, randomInt } from 'crypto';
+import { sleep, type IHttpRequestOptions } from 'n8n-workflow';
 
 import { explainFailure, explainNetworkError, explainNotJson, type ErrorText } from './errors';
 import { parseReply, type RawHttpResponse } from './response';
@@ -65,7 +65,10 @@ async function call(send: PlainHttpRequest, endpoint: string, operation: string,
 	return reply;
 }
 
-const RETRY_ONCE_CODES = new Set<string | number>(['INVALID_USER_CREDENTIALS', 'INVALID_AUTH_TOKEN']);
+// Another process (e.g. another n8n worker) asking for the user's token between our getchallenge
+// and login makes the login fail: the pair is repeated after a random pause that doubles each time.
+const RETRY_CODES = new Set<string | number>(['INVALID_USER_CREDENTIALS', 'INVALID_AUTH_TOKEN']);
+const LOGIN_ATTEMPTS = 6;
 
 async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings, endpoint: string, attempt: number): Promise<VtigerLogin> {
 	const challenge = await call(send, endpoint, 'getchallenge', { username: settings.username }, settings);
@@ -85,8 +88,9 @@ async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings
 	const accessKey = createHash('md5').update(token + settings.accessKey, 'utf8').digest('hex');
 	const login = await call(send, endpoint, 'login', { username: settings.username, accessKey }, settings);
 	if (login.kind === 'failure') {
-		if (RETRY_ONCE_CODES.has(login.code) && attempt === 0) {
-			return await challengeAndLogin(send, settings, endpoint, 1);
+		if (RETRY_CODES.has(login.code) && attempt < LOGIN_ATTEMPTS - 1) {
+			if (attempt > 0) await sleep(randomInt(1, 50 * 2 ** attempt));
+			return await challengeAndLogin(send, settings, endpoint, attempt + 1);
 		}
 		const text =
 			login.code === 'INVALID_USER_CREDENTIALS'
@@ -110,13 +114,29 @@ async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings
 	};
 }
 
-/** getchallenge, then login with md5(token + access key); one login per CRM user at a time. */
-export async function loginToVtiger(send: PlainHttpRequest, settings: LoginSettings): Promise<VtigerLogin> {
+// A shared login waiting behind another login of its user, by user and access key: later callers join it.
+const waitingShared = new Map<string, Promise<VtigerLogin>>();
+
+/**
+ * getchallenge, then login with md5(token + access key); one login per CRM user at a time. With
+ * `shared` (the credential's own session) executions asking while such a login waits for its turn
+ * get that one, so a session lost or missing in many executions at once costs two logins per n8n
+ * process, not one per execution. A login already under way is not joined: it may predate the need.
+ */
+export async function loginToVtiger(send: PlainHttpRequest, settings: LoginSettings, shared = false): Promise<VtigerLogin> {
 	const endpoint = webserviceUrl(settings.crmUrl);
 	if (endpoint instanceof Error) throw new VtigerLoginError({ message: endpoint.message });
 	if (!settings.username) throw new VtigerLoginError({ message: 'The credential has no user name' });
 	if (!settings.accessKey) throw new VtigerLoginError({ message: 'The credential has no access key' });
-	return await serialised(`${endpoint}\n${settings.username.toLowerCase()}`, async () =>
-		await challengeAndLogin(send, settings, endpoint, 0),
-	);
+	const user = `${endpoint}\n${settings.username.toLowerCase()}`;
+	const sharedKey = `${user}\n${settings.accessKey}`;
+	const waiting = shared ? waitingShared.get(sharedKey) : undefined;
+	if (waiting) return await waiting;
+	const busy = loginQueues.has(user);
+	const login = serialised(user, async () => {
+		if (waitingShared.get(sharedKey) === login) waitingShared.delete(sharedKey);
+		return await challengeAndLogin(send, settings, endpoint, 0);
+	});
+	if (shared && busy) waitingShared.set(sharedKey, login);
+	return await login;
 }
