@@ -251,6 +251,7 @@ async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Clu
 		});
 		return [...new Set(messages.map(String))];
 	};
+	const refusedLogins = () => emulator.requests.filter((r) => r.operation === 'login' && !r.success).length;
 	/** How many executions after `afterId` each worker's log says it ran. */
 	const perWorker = (afterId: number) =>
 		workers.map((w) => [...readFileSync(logOf(w), 'utf8').matchAll(/Worker started execution (\d+)/g)].filter((m) => Number(m[1]) > afterId).length);
@@ -292,7 +293,7 @@ async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Clu
 		const sessions = new Set(emulator.requests.filter((r) => r.operation === 'create').map((r) => r.sessionName)).size;
 		return [
 			`wall ${seconds(wallMs)}`,
-			`${emulator.count('login')} logins`,
+			`${emulator.count('login')} logins (${refusedLogins()} refused: another worker had replaced the token)`,
 			`${requests} requests (${(requests / expected.length).toFixed(3)} per record)`,
 			`${CALLS} executions, 0 failed, per worker ${runs.join('/')}`,
 			`${sessions} sessions`,
