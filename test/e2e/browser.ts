@@ -1,8 +1,9 @@
 /**
  * The editor in a real browser (Debian's Chromium driven by playwright-core): log in, add the
  * Vtiger CRM node, pick the sandbox credential and test it, pick Contacts from the module dropdown,
- * run Record > Get Many and see rows in the output panel, then open the field mapper of Create. A
- * screenshot of each step goes to test-output/screenshots/.
+ * run Record > Get Many and see rows in the output panel, open the field mapper of Create, and pick
+ * a product for a line item of Inventory > Create. A screenshot of each step goes to
+ * test-output/screenshots/.
  */
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
@@ -14,10 +15,20 @@ import { SANDBOX_CREDENTIAL } from './workflows';
 export const OWNER = { email: 'owner@example.com', password: 'Vtiger-Sandbox-1', firstName: 'Sandbox', lastName: 'Owner' };
 const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
 
-/** Picks an action of the Vtiger CRM node in the node creator (the actions list may start folded under the triggers). */
+/**
+ * Picks an action of the Vtiger CRM node in the node creator. The actions list may start folded
+ * under the triggers, and may still be unfolding: the header is clicked only while the action stays hidden.
+ */
 async function chooseAction(page: Page, action: string): Promise<void> {
 	const item = page.getByText(action, { exact: true });
-	if (!(await item.isVisible())) await page.getByText(/^Actions \(\d+\)$/).click();
+	for (let attempt = 0; attempt < 3; attempt++) {
+		try {
+			await item.click({ timeout: 5_000 });
+			return;
+		} catch {
+			await page.getByText(/^Actions \(\d+\)$/).click();
+		}
+	}
 	await item.click();
 }
 
@@ -89,6 +100,16 @@ export async function runEditorCheck(n8n: N8n): Promise<string[]> {
 		await pickModule(page, 'Contacts');
 		await page.getByText('Last Name (lastname)').waitFor();
 		await shot(page, 'mapper');
+
+		await page.keyboard.press('Escape');
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('Vtiger');
+		await page.getByTestId('node-creator-item-name').getByText('Vtiger CRM', { exact: true }).click();
+		await chooseAction(page, 'Create an inventory record');
+		await page.getByRole('button', { name: 'Add Line Item' }).click();
+		await page.getByTestId('resource-locator-product').click();
+		await page.getByTestId('rlc-item').getByText('Widget (product)', { exact: true }).click();
+		await shot(page, 'line-item');
 		return shots;
 	} catch (error) {
 		const page = browser.contexts()[0]?.pages()[0];

@@ -50,6 +50,8 @@ export class N8n {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
+			// It fetches a list of MCP servers from api.n8n.io at start; this machine has no such network.
+			N8N_DISABLED_MODULES: 'mcp-registry',
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			...this.options.env,
@@ -65,6 +67,7 @@ export class N8n {
 		cpSync(join(PACKAGE_ROOT, 'dist'), join(target, 'dist'), { recursive: true });
 	}
 
+	/** One n8n CLI command; one that hangs (such as on a database that went away) is killed after 3 minutes. */
 	async command(args: string[]): Promise<CommandResult> {
 		return await new Promise((done, fail) => {
 			const child = spawn(this.runtime.node, [this.runtime.n8nMain, ...args], {
@@ -73,10 +76,17 @@ export class N8n {
 			});
 			let stdout = '';
 			let stderr = '';
+			const timer = setTimeout(() => {
+				stderr += `\nn8n ${args[0]} did not finish within 3 minutes and was killed`;
+				child.kill('SIGKILL');
+			}, 180_000);
 			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 			child.on('error', fail);
-			child.on('exit', (code) => done({ code: code ?? 1, stdout, stderr }));
+			child.on('exit', (code) => {
+				clearTimeout(timer);
+				done({ code: code ?? 1, stdout, stderr });
+			});
 		});
 	}
 

@@ -193,8 +193,6 @@ async function setUp(onStop: (stop: () => Promise<void>) => void): Promise<Clust
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
-		// on by default, it fetches a list of MCP servers from api.n8n.io
-		N8N_DISABLED_MODULES: 'mcp-registry',
 	};
 	const main = new N8n(runtime, { userFolder: join(DIR, 'main'), port: await port(), brokerPort: await port(), env: queueEnv });
 	const workers: N8n[] = [];
