@@ -10,7 +10,7 @@ import { join, resolve } from 'path';
 import { runEditorCheck } from './browser';
 import { N8n, nodeOutput, type ExecutionOutput } from './n8n';
 import { CACHE_DIR, ensureRuntime } from './runtime';
-import { Suite } from './suite';
+import { runSuite, Suite } from './suite';
 import { credentialFile, vtigerTarget } from './target';
 import { BAD_CREDENTIAL, CLEANUP_DELETE_NODES, E2E_PDF, e2eWorkflows, SANDBOX_CREDENTIAL } from './workflows';
 
@@ -18,8 +18,7 @@ const EXAMPLES_DIR = resolve(__dirname, '../../examples');
 const WS_ID = /^\d+x\d+$/;
 const utcSql = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
 
-async function main(): Promise<number> {
-	const started = Date.now();
+async function main(): Promise<Suite> {
 	const suite = new Suite();
 	const runtime = await ensureRuntime();
 	const target = await vtigerTarget();
@@ -248,16 +247,7 @@ async function main(): Promise<number> {
 		await n8n.stop();
 		await target.stop();
 	}
-	console.log(`e2e wall time ${Math.round((Date.now() - started) / 1000)} s`);
-	console.log(suite.summary());
-	return suite.failures === 0 ? 0 : 1;
+	return suite;
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.error(error);
-		console.log('0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+runSuite('e2e', main);

@@ -13,7 +13,7 @@ import { VtigerEmulator } from '../emulator';
 import { N8n, VTIGER_NODE_TYPE } from './n8n';
 import { CACHE_DIR, ensureRuntime } from './runtime';
 import { ensureDebianPackages, portAllocator, startPostgres, startRedis, type Postgres } from './services';
-import { Suite } from './suite';
+import { runSuite, Suite } from './suite';
 import { credentialFile } from './target';
 import { SANDBOX_CREDENTIAL } from './workflows';
 
@@ -353,7 +353,7 @@ async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Clu
 	});
 }
 
-async function main(): Promise<number> {
+async function main(): Promise<Suite> {
 	const started = Date.now();
 	const suite = new Suite();
 	const cleanup = stopper();
@@ -377,16 +377,7 @@ async function main(): Promise<number> {
 	} finally {
 		await cleanup.stopAll();
 	}
-	console.log(`e2e:queue wall time ${Math.round((Date.now() - started) / 1000)} s`);
-	console.log(suite.summary());
-	return suite.failures === 0 ? 0 : 1;
+	return suite;
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.error(error);
-		console.log('0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+runSuite('e2e:queue', main);

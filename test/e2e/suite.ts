@@ -24,3 +24,23 @@ export class Suite {
 		return `${this.passed} passed, ${this.failed} failed`;
 	}
 }
+
+/**
+ * Runs a suite script: `main` returns its suite; its wall time and closing line are printed and
+ * the process exits 0 only when every check passed. A crash before the end counts as one failure.
+ */
+export function runSuite(label: string, main: () => Promise<Suite>): void {
+	const started = Date.now();
+	main().then(
+		(suite) => {
+			console.log(`${label} wall time ${Math.round((Date.now() - started) / 1000)} s`);
+			console.log(suite.summary());
+			process.exit(suite.failures === 0 ? 0 : 1);
+		},
+		(error: unknown) => {
+			console.error(error);
+			console.log('0 passed, 1 failed');
+			process.exit(1);
+		},
+	);
+}
