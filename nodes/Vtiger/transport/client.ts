@@ -82,9 +82,12 @@ export class VtigerClient {
 		return lane === this.lane ? this : new VtigerClient(this.ctx, lane, this.memos);
 	}
 
+	/** Credential, CRM and user: the key of what the process keeps (lane sessions, field names); read once per execution. */
 	private async poolKey(): Promise<string> {
-		const { url, username } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-		return `${this.node.credentials?.[CREDENTIAL_TYPE]?.id ?? ''}\n${String(url)}\n${String(username).toLowerCase()}`;
+		return await this.memo('poolKey', async () => {
+			const { url, username } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+			return `${this.node.credentials?.[CREDENTIAL_TYPE]?.id ?? ''}\n${String(url)}\n${String(username).toLowerCase()}`;
+		});
 	}
 
 	private get node(): INode {
