@@ -7,6 +7,7 @@ import {
 
 import type { FieldDescription, VtigerClient } from '../transport/client';
 import { ownerResolver } from './directory';
+import { jsonParameter } from './json';
 import { moduleName } from './modules';
 import { checkPicklist, toWireValue } from './values';
 
@@ -22,18 +23,16 @@ function rawValue(value: unknown): unknown {
 }
 
 function fromJson(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = ctx.getNodeParameter('fieldsJson', itemIndex) as unknown;
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = raw.trim() === '' ? {} : JSON.parse(raw);
-		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), `"Fields (JSON)" is not valid JSON: ${(error as Error).message}`, {
-				itemIndex,
-				description: 'Give the fields as a JSON object, e.g. {"lastname": "Doe", "email": "jane@example.com"}',
-			});
-		}
-	}
+	const parsed = jsonParameter(
+		ctx,
+		itemIndex,
+		{
+			name: 'fieldsJson',
+			displayName: 'Fields (JSON)',
+			hint: 'Give the fields as a JSON object, e.g. {"lastname": "Doe", "email": "jane@example.com"}',
+		},
+		{},
+	);
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw new NodeOperationError(ctx.getNode(), '"Fields (JSON)" must be a JSON object of field names and values', { itemIndex });
 	}

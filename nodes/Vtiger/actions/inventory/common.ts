@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { checkedRecordId } from '../../helpers/ids';
+import { jsonParameter } from '../../helpers/json';
 import type { VtigerClient, VtigerRecord } from '../../transport/client';
 
 export const inventoryModuleField: INodeProperties = {
@@ -115,20 +116,19 @@ interface LineInput {
 	comment?: string;
 }
 
+const LINES_EXAMPLE = 'Such as [{"productid": "14x77", "quantity": 2, "listprice": 40}]';
+
 function parsedJsonLines(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const raw = ctx.getNodeParameter('lineItemsJson', itemIndex) as unknown;
-	let lines: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			lines = JSON.parse(raw);
-		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), `"Line Items (JSON)" is not valid JSON: ${(error as Error).message}`, { itemIndex });
-		}
-	}
+	const lines = jsonParameter(
+		ctx,
+		itemIndex,
+		{ name: 'lineItemsJson', displayName: 'Line Items (JSON)', hint: LINES_EXAMPLE },
+		[],
+	);
 	if (!Array.isArray(lines) || lines.some((l) => typeof l !== 'object' || l === null || Array.isArray(l))) {
 		throw new NodeOperationError(ctx.getNode(), '"Line Items (JSON)" must be an array of objects', {
 			itemIndex,
-			description: 'Such as [{"productid": "14x77", "quantity": 2, "listprice": 40}]',
+			description: LINES_EXAMPLE,
 		});
 	}
 	return lines as IDataObject[];
