@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: speed and memory of the node through n8n's engine against the emulator with a
  * fixed latency per request (default 20 ms, BENCH_LATENCY_MS). Prints a table; not a test.
+ * With `--vtiger`, the create and Return All scenarios run against a real Vtiger instead (real.ts).
  */
 import { fork, type ChildProcess } from 'child_process';
 import { mkdtempSync } from 'fs';
@@ -11,6 +12,7 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-vtiger-bench-'))
 
 import { MemoryCredentialsHelper } from '../harness/credentials';
 import { runVtigerNode } from '../harness/engine';
+import { benchRealVtiger } from './real';
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const PAGE = 100;
@@ -149,8 +151,14 @@ function format(r: Row): string {
 	].join(' | ');
 }
 
+function realTarget(): { url: string; username: string; accessKey: string } {
+	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY } = process.env;
+	if (!VTIGER_URL || !VTIGER_USERNAME || !VTIGER_ACCESS_KEY) throw new Error('--vtiger needs VTIGER_URL, VTIGER_USERNAME and VTIGER_ACCESS_KEY (npm run vtiger:up prints them)');
+	return { url: VTIGER_URL, username: VTIGER_USERNAME, accessKey: VTIGER_ACCESS_KEY };
+}
+
 // n8n-core keeps timers alive after the runs, so the script ends itself.
-main().then(
+(process.argv.includes('--vtiger') ? benchRealVtiger(realTarget()) : main()).then(
 	() => process.exit(0),
 	(error: unknown) => {
 		console.error(error);

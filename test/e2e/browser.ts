@@ -39,7 +39,7 @@ async function pickModule(page: Page, module: string): Promise<void> {
 	await page.getByTestId('rlc-item').getByText(module, { exact: true }).click();
 }
 
-export async function runEditorCheck(n8n: N8n): Promise<string[]> {
+export async function runEditorCheck(n8n: N8n, productName: string): Promise<string[]> {
 	await n8n.start();
 	await n8n.setupOwner(OWNER);
 	mkdirSync(SCREENSHOTS, { recursive: true });
@@ -108,7 +108,7 @@ export async function runEditorCheck(n8n: N8n): Promise<string[]> {
 		await chooseAction(page, 'Create an inventory record');
 		await page.getByRole('button', { name: 'Add Line Item' }).click();
 		await page.getByTestId('resource-locator-product').click();
-		await page.getByTestId('rlc-item').getByText('Widget (product)', { exact: true }).click();
+		await page.getByTestId('rlc-item').getByText(`${productName} (product)`, { exact: true }).click();
 		await shot(page, 'line-item');
 		return shots;
 	} catch (error) {

@@ -212,8 +212,7 @@ async function setUp(onStop: (stop: () => Promise<void>) => void): Promise<Clust
 		onStop(async () => await n8n.stop());
 	}
 	console.log(`e2e:queue: Redis :${redis.port}, PostgreSQL :${pg.port}, n8n main :${main.options.port}, ${WORKERS} workers, emulator ${emulator.url} (${LATENCY_MS} ms), tag ${tag}`);
-	const target = { url: emulator.url, username: emulator.username, accessKey: emulator.accessKey, stop: async () => undefined };
-	await main.importCredentials([credentialFile(SANDBOX_CREDENTIAL.id, SANDBOX_CREDENTIAL.name, target)]);
+	await main.importCredentials([credentialFile(SANDBOX_CREDENTIAL.id, SANDBOX_CREDENTIAL.name, emulator)]);
 	await main.importWorkflows([createWorkflow(), triggerWorkflow(`${tag}-t-`, tag)]);
 	await main.publishWorkflow(CREATE_WORKFLOW);
 	await Promise.all([main.start(logOf(main)), ...workers.map(async (w) => await w.start(logOf(w), 'worker'))]);

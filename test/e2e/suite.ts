@@ -3,6 +3,9 @@ export class Suite {
 	private passed = 0;
 	private failed = 0;
 
+	/** `target` names what the suite ran against, one word before the closing line's counts. */
+	constructor(private readonly target?: string) {}
+
 	/** A body may return figures, printed on the check's line. */
 	async check(name: string, body: () => Promise<string | void> | string | void): Promise<void> {
 		const started = Date.now();
@@ -21,7 +24,7 @@ export class Suite {
 	}
 
 	summary(): string {
-		return `${this.passed} passed, ${this.failed} failed`;
+		return `${this.target ? `${this.target}: ` : ''}${this.passed} passed, ${this.failed} failed`;
 	}
 }
 

@@ -8,15 +8,20 @@ import { VTIGER_NODE_TYPE } from './n8n';
 export const E2E_PDF = readFileSync(join(__dirname, '../fixtures/contract.pdf'));
 
 /** Modules and the text field that carries the run's tag, for the clean-up. */
-const TAGGED_FIELDS: Array<[string, string]> = [
-	['Contacts', 'lastname'],
-	['ModComments', 'commentcontent'],
-	['Leads', 'lastname'],
-	['Accounts', 'accountname'],
-	['Potentials', 'potentialname'],
-	['Documents', 'notes_title'],
-	['Invoice', 'subject'],
+const TAGGED_FIELDS: Array<[string, string, 'startsWith' | 'contains']> = [
+	['Contacts', 'lastname', 'startsWith'],
+	['ModComments', 'commentcontent', 'contains'],
+	['Leads', 'lastname', 'startsWith'],
+	['Accounts', 'accountname', 'startsWith'],
+	['Potentials', 'potentialname', 'startsWith'],
+	['Documents', 'notes_title', 'startsWith'],
+	['Invoice', 'subject', 'startsWith'],
+	['HelpDesk', 'ticket_title', 'startsWith'],
+	['Products', 'productname', 'startsWith'],
 ];
+
+/** Contacts the seed workflow creates: past Vtiger's 100-row page and the 120 that Get Many asks for. */
+export const SEED_CONTACTS = 125;
 
 export const SANDBOX_CREDENTIAL = { id: 'vtiger-sandbox', name: 'Vtiger Sandbox' };
 export const BAD_CREDENTIAL = { id: 'vtiger-bad-key', name: 'Vtiger Wrong Key' };
@@ -80,10 +85,52 @@ const code = (name: string, items: object[]): NodeSpec => ({
 
 const fromItem = { fieldsInput: 'json', fieldsJson: '={{ JSON.stringify($json) }}' };
 
+const create = (name: string, module: string): NodeSpec => ({
+	name,
+	parameters: { resource: 'record', operation: 'create', module, ...fromItem },
+});
+
+/** The one record of `module` whose `field` is `value` (a record the seed workflow made). */
+const findOne = (name: string, module: string, field: string, value: string, after = TRIGGER): NodeSpec => ({
+	name,
+	parameters: {
+		resource: 'record',
+		operation: 'getAll',
+		module,
+		returnAll: false,
+		limit: 1,
+		conditions: { condition: [{ field, operator: 'equal', value }] },
+	},
+	after,
+	executeOnce: true,
+});
+
+/** Names of what the seed workflow makes, for the workflows and checks that use them. */
+export const seedNames = (tag: string) => ({
+	ticket: `${tag} ticket`,
+	deal: `${tag} deal`,
+	account: `${tag} account`,
+	product: `${tag} product`,
+});
+
 /** `tag` marks every record the suite creates, so a real CRM can be cleaned up afterwards. */
 export function e2eWorkflows(tag: string): WorkflowFile[] {
 	const contacts = [1, 2, 3].map((n) => ({ lastname: `${tag}-contact-${n}`, firstname: `E2E ${n}`, description: tag }));
+	const seed = seedNames(tag);
+	const bulk = Array.from({ length: SEED_CONTACTS }, (_, n) => ({ lastname: `${tag}-bulk-${String(n + 1).padStart(3, '0')}`, description: tag }));
 	return [
+		workflow('e2eSeed', 'E2E seed: the records the other workflows need, tagged', [
+			code('Bulk', bulk),
+			create('Bulk contacts', 'Contacts'),
+			{ ...code('Ticket', [{ ticket_title: seed.ticket, ticketstatus: 'Open', ticketpriorities: 'High', description: tag }]), after: TRIGGER },
+			create('Create ticket', 'HelpDesk'),
+			{ ...code('Deal', [{ potentialname: seed.deal, closingdate: '2027-06-30', sales_stage: 'Prospecting' }]), after: TRIGGER },
+			create('Create deal', 'Potentials'),
+			{ ...code('Account', [{ accountname: seed.account }]), after: TRIGGER },
+			create('Create account', 'Accounts'),
+			{ ...code('Product', [{ productname: seed.product, unit_price: '12.50', discontinued: '1' }]), after: TRIGGER },
+			create('Create product', 'Products'),
+		]),
 		workflow('e2eRecords', 'E2E records', [
 			code('Contacts', contacts),
 			{ name: 'Create', parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem } },
@@ -153,11 +200,7 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 		]),
 		workflow('e2eBeyond', 'E2E related records, comments, count, custom operation', [
 			{ name: 'Relations', parameters: { resource: 'related', operation: 'listTypes', module: { __rl: true, mode: 'list', value: 'Accounts' } } },
-			{
-				name: 'A ticket',
-				parameters: { resource: 'record', operation: 'getAll', module: 'HelpDesk', returnAll: false, limit: 1 },
-				after: 'Start',
-			},
+			findOne('A ticket', 'HelpDesk', 'ticket_title', seed.ticket),
 			{
 				name: 'Comment',
 				parameters: { resource: 'comment', operation: 'add', recordId: '={{ $json.id }}', comment: `${tag} comment` },
@@ -174,6 +217,11 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 			{
 				name: 'Count',
 				parameters: { resource: 'record', operation: 'count', module: 'HelpDesk' },
+				after: 'Start',
+			},
+			{
+				name: 'Every ticket',
+				parameters: { resource: 'query', operation: 'run', query: 'SELECT id FROM HelpDesk;', returnAll: true },
 				after: 'Start',
 			},
 			{
@@ -216,7 +264,7 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 			{ name: 'Module List', parameters: { resource: 'module', operation: 'list' }, credential: BAD_CREDENTIAL },
 		]),
 		workflow('e2eDocuments', 'E2E documents: upload with a link, download', [
-			{ name: 'A ticket', parameters: { resource: 'record', operation: 'getAll', module: 'HelpDesk', returnAll: false, limit: 1 } },
+			findOne('A ticket', 'HelpDesk', 'ticket_title', seed.ticket),
 			code('PDF', [{ pdf: E2E_PDF.toString('base64') }]),
 			{
 				name: 'To file',
@@ -237,6 +285,9 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 		workflow('e2eInventory', 'E2E inventory: get with line items, create', [
 			{ name: 'An invoice', parameters: { resource: 'record', operation: 'getAll', module: 'Invoice', returnAll: false, limit: 1 } },
 			{ name: 'Invoice', parameters: { resource: 'inventory', operation: 'get', module: 'Invoice', recordId: '={{ $json.id }}' } },
+			{ name: 'Invoice count', parameters: { resource: 'record', operation: 'count', module: 'Invoice' }, after: TRIGGER },
+			findOne('Account', 'Accounts', 'accountname', seed.account),
+			findOne('Product', 'Products', 'productname', seed.product, 'Account'),
 			{
 				name: 'Create invoice',
 				parameters: {
@@ -245,11 +296,16 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					module: 'Invoice',
 					fieldsInput: 'json',
 					fieldsJson:
-						'={{ JSON.stringify({ subject: "' + tag + ' invoice", account_id: $json.account_id, bill_street: "1 High Street", ship_street: "1 High Street", invoicestatus: "Created" }) }}',
+						'={{ JSON.stringify({ subject: "' + tag + ' invoice", account_id: $("Account").item.json.id, bill_street: "1 High Street", ship_street: "1 High Street", invoicestatus: "Created" }) }}',
 					lineItemsInput: 'json',
-					lineItemsJson: '={{ JSON.stringify([{ productid: $json.LineItems[0].productid, quantity: 2 }]) }}',
+					lineItemsJson: '={{ JSON.stringify([{ productid: $json.id, quantity: 2, listprice: 12.5 }]) }}',
 				},
 				continueOnFail: true,
+			},
+			{
+				name: 'Tagged invoices',
+				parameters: { resource: 'record', operation: 'count', module: 'Invoice', conditions: { condition: [{ field: 'subject', operator: 'startsWith', value: tag }] } },
+				executeOnce: true,
 			},
 		]),
 		workflow('e2eInventoryUpdate', 'E2E inventory: update the header', [
@@ -281,11 +337,12 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					convertOptions: { createInstead: true },
 				},
 			},
+			{ name: 'Converted contact', parameters: { resource: 'record', operation: 'get', recordId: '={{ $json.contactId }}' } },
 		]),
 		workflow(
 			'e2eCleanup',
 			'E2E cleanup',
-			TAGGED_FIELDS.flatMap(([module, field]): NodeSpec[] => [
+			TAGGED_FIELDS.flatMap(([module, field, operator]): NodeSpec[] => [
 				{
 					name: `Tagged ${module}`,
 					parameters: {
@@ -293,7 +350,7 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 						operation: 'getAll',
 						module,
 						returnAll: true,
-						conditions: { condition: [{ field, operator: 'startsWith', value: tag }] },
+						conditions: { condition: [{ field, operator, value: tag }] },
 						options: { fields: field },
 					},
 					after: 'Start',
@@ -306,3 +363,11 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 
 /** The delete nodes of the clean-up workflow. */
 export const CLEANUP_DELETE_NODES = TAGGED_FIELDS.map(([module]) => `Delete ${module}`);
+
+/** Deletes records that example workflows made without the run's tag (their ids known only at run time). */
+export function deleteRecordsWorkflow(ids: string[]): WorkflowFile {
+	return workflow('e2eDeleteUntagged', 'E2E cleanup of untagged records', [
+		code('Ids', ids.map((id) => ({ id }))),
+		{ name: 'Delete', parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' }, continueOnFail: true },
+	]);
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm run bench -- --vtiger`: the create and Return All scenarios against the real Vtiger of the
+ * VTIGER_* variables. Its latency is the server's own, so there is no floor: the table gives wall
+ * time and records per second. Every record it makes is tagged and deleted at the end.
+ */
+import { MemoryCredentialsHelper } from '../harness/credentials';
+import { runVtigerNode } from '../harness/engine';
+
+interface Target {
+	url: string;
+	username: string;
+	accessKey: string;
+}
+
+export async function benchRealVtiger(target: Target): Promise<void> {
+	const N = Number(process.env.BENCH_ITEMS ?? 1000);
+	const tag = `bench${Date.now().toString(36)}`;
+	let credentialNumber = 0;
+	const node = async (parameters: object, input: object[], credentials = new MemoryCredentialsHelper()) => {
+		const credential = credentials.add(`bench-${++credentialNumber}`, 'Bench', 'vtigerApi', {
+			url: target.url,
+			username: target.username,
+			secretAccessKey: target.accessKey,
+			ignoreSslIssues: false,
+			sessionName: '',
+			userId: '',
+		});
+		const result = await runVtigerNode({ parameters: parameters as never, input: input as never, credentials, credential });
+		if (result.error) throw result.error;
+		return result.items;
+	};
+	const timed = async <T>(scenario: string, parallel: number, items: number, run: () => Promise<T>): Promise<T> => {
+		const started = performance.now();
+		const result = await run();
+		const seconds = (performance.now() - started) / 1000;
+		console.log([scenario, parallel, items, seconds.toFixed(2), (items / seconds).toFixed(0), (process.memoryUsage().rss / 2 ** 20).toFixed(0)].join(' | '));
+		return result;
+	};
+
+	console.log(`Vtiger at ${target.url}, ${N} contacts tagged ${tag}`);
+	console.log(['scenario', 'parallel', 'items', 'wall s', 'items/s', 'RSS MB'].join(' | '));
+	const created: string[] = [];
+	try {
+		for (const parallel of [1, 4]) {
+			const contacts = Array.from({ length: N }, (_, n) => ({ lastname: `${tag}-p${parallel}-${n}` }));
+			const items = await timed('create (cold)', parallel, N, async () =>
+				await node({ resource: 'record', operation: 'create', module: 'Contacts', fieldsInput: 'json', fieldsJson: '={{ JSON.stringify($json) }}', parallelRequests: parallel }, contacts),
+			);
+			created.push(...items.map((i) => String(i.json.id)));
+		}
+		const total = await node({ resource: 'record', operation: 'count', module: 'Contacts' }, [{}]);
+		const rows = Number(total[0].json.count);
+		for (const parallel of [1, 4]) {
+			const items = await timed(`Return All ${rows.toLocaleString('en')} contacts`, parallel, rows, async () =>
+				await node({ resource: 'record', operation: 'getAll', module: 'Contacts', returnAll: true, simplify: false, parallelRequests: parallel }, [{}]),
+			);
+			if (items.length !== rows) throw new Error(`expected ${rows} rows, got ${items.length}`);
+		}
+	} finally {
+		await timed('delete (clean-up)', 4, created.length, async () =>
+			await node({ resource: 'record', operation: 'delete', recordId: '={{ $json.id }}', parallelRequests: 4 }, created.map((id) => ({ id }))),
+		);
+	}
+	console.log(`\npeak RSS of the node process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
