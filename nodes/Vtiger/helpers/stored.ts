@@ -12,14 +12,18 @@ export interface StoredDifferently {
 // Vtiger's utf8 (3-byte) columns store characters beyond them, such as emoji, as "?" (reference 21 row 28).
 const BEYOND_UTF8MB3 = /[\u{10000}-\u{10FFFF}]/gu;
 const squeezed = (s: string) => s.replace(/\?+/g, '?');
+const length = (s: string) => [...s].length;
 
 /** How Vtiger lost part of a text it answered success for, if it did: emoji replaced, text cut or dropped (reference 21 row 21). */
 function loss(field: string, sent: string, stored: string): string | undefined {
-	if (stored === sent || !squeezed(sent.replace(BEYOND_UTF8MB3, '?')).startsWith(squeezed(stored))) return undefined;
+	const storable = sent.replace(BEYOND_UTF8MB3, '?');
+	if (stored === sent || !squeezed(storable).startsWith(squeezed(stored))) return undefined;
 	if (stored === '') return `Vtiger stored "${field}" empty`;
-	const replaced = BEYOND_UTF8MB3.test(sent) ? 'replaced characters it cannot store (such as emoji) with "?"' : '';
-	const cut = [...stored].length < [...sent.replace(BEYOND_UTF8MB3, '?')].length ? `cut it to ${[...stored].length} characters (${[...sent].length} sent)` : '';
-	return `Vtiger ${[replaced, cut].filter((s) => s).join(' and ')} in "${field}"`;
+	const how = [
+		storable !== sent ? 'with "?" for characters it cannot store (such as emoji)' : '',
+		length(stored) < length(storable) ? `cut to ${length(stored)} characters (${length(sent)} sent)` : '',
+	];
+	return `Vtiger stored "${field}" ${how.filter((s) => s).join(' and ')}`;
 }
 
 /** The sent text values that came back with part of them lost. */
