@@ -2,7 +2,7 @@ import { testCredential } from '../harness/credentialTest';
 import { createContact, startTestBed, type VtigerTestBed } from '../harness/fixture';
 
 const NO_MODULES =
-	'This Vtiger denies the user "sales" every module over its webservice, as Vtiger 8.3.0 does for every user who is not an administrator (a defect of Vtiger 8.3.0): use an administrator user in the credential';
+	'This Vtiger denies the user "sales" every module over its webservice (a defect of Vtiger 8.3.0 for every user who is not an administrator): use an administrator user in the credential';
 
 describe('The credential Test button', () => {
 	let bed: VtigerTestBed;

@@ -2,12 +2,12 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import type { VtigerClient } from '../transport/client';
 
-export interface StoredDifferently {
+type StoredDifferently = {
 	field: string;
 	sent: string;
 	stored: string;
 	message: string;
-}
+};
 
 // Vtiger's utf8 (3-byte) columns store characters beyond them, such as emoji, as "?" (reference 21 row 28).
 const BEYOND_UTF8MB3 = /[\u{10000}-\u{10FFFF}]/gu;
@@ -58,5 +58,5 @@ export async function checkedWrite(
 			description: `${warnings.map((w) => `${w.message}: sent "${w.sent}", stored "${w.stored}".`).join(' ')} Shorten the text or leave out what Vtiger cannot store, then update the record.`,
 		});
 	}
-	return { ...record, warnings: warnings as unknown as IDataObject[] };
+	return { ...record, warnings };
 }

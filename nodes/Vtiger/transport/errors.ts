@@ -40,11 +40,11 @@ export function explainLineItemsCrash(recordId: string | undefined, left: Record
  * The one place that says what to do about it.
  */
 export function explainNoModules(username: string, vtigerVersion: string): ErrorText {
-	const defect = vtigerVersion.startsWith('8.3');
 	return {
-		message: defect
-			? `This Vtiger denies the user "${username}" every module over its webservice, as Vtiger ${vtigerVersion} does for every user who is not an administrator (a defect of Vtiger 8.3.0): use an administrator user in the credential`
-			: `Vtiger lets the user "${username}" use no module over its webservice: give the user a role whose profile permits modules, or use an administrator user in the credential`,
+		message:
+			vtigerVersion === '8.3.0'
+				? `This Vtiger denies the user "${username}" every module over its webservice (a defect of Vtiger 8.3.0 for every user who is not an administrator): use an administrator user in the credential`
+				: `Vtiger lets the user "${username}" use no module over its webservice: give the user a role whose profile permits modules, or use an administrator user in the credential`,
 		description: `Vtiger lists only non-record types such as Groups, Currency and Tax for "${username}", and answers "Permission to perform the operation is denied" for every module.`,
 	};
 }
@@ -65,9 +65,7 @@ function recordIdIn(params: WireParams): string | undefined {
 	}
 }
 
-const WS_ID = /^\d+x\d+$/;
-
-/** The owner a create or update sent, if it sent one as text. */
+/** The owner a create or update sent, if it sent one as text (Vtiger takes a number or a text holding an ID such as 19x1). */
 function ownerIn(params: WireParams): string | undefined {
 	if (typeof params.element !== 'string') return undefined;
 	try {
@@ -151,7 +149,7 @@ export function explainFailure(
 				};
 	}
 	const owner = ownerIn(params);
-	if (code === 'INVALID_ID_ATTRIBUTE' && owner !== undefined && !WS_ID.test(owner)) {
+	if (code === 'INVALID_ID_ATTRIBUTE' && owner !== undefined && !/^\d+$/.test(owner) && !/\d+x\d+/.test(owner)) {
 		return {
 			message: `The owner "${owner}" in assigned_user_id is not the ID of a user or group, such as 19x1`,
 			description: `Values given as JSON or as name/value pairs are sent to Vtiger as written; the field mapper and "Assign To" under Options also take user and group names. ${raw}`,

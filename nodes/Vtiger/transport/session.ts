@@ -2,7 +2,6 @@ import { createHash, randomInt } from 'crypto';
 import { sleep, type IHttpRequestOptions } from 'n8n-workflow';
 
 import { explainFailure, explainNetworkError, explainNoModules, explainNotJson, type ErrorText } from './errors';
-import type { ListTypesResult } from './client';
 import { parseReply, type RawHttpResponse } from './response';
 import { webserviceUrl } from './url';
 import { buildRequest, type WireParams } from './wire';
@@ -122,7 +121,7 @@ async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings
 async function checkSomeModule(send: PlainHttpRequest, settings: LoginSettings, endpoint: string, session: VtigerLogin) {
 	const reply = await call(send, endpoint, 'listtypes', { sessionName: session.sessionName }, settings);
 	if (reply.kind !== 'success') return;
-	const { information } = (reply.result ?? {}) as Partial<ListTypesResult>;
+	const { information } = (reply.result ?? {}) as { information?: Record<string, { isEntity?: unknown } | null> };
 	if (Object.values(information ?? {}).some((type) => type?.isEntity === true)) return;
 	throw new VtigerLoginError(explainNoModules(settings.username, session.vtigerVersion));
 }
