@@ -119,6 +119,12 @@ describe('ACCESS_DENIED names what was denied', () => {
 		expect(error?.message).toBe('This user may not use the module "Users", so it cannot read its own user record [item 0]');
 	});
 
+	test('Get of a record in such a module says the module may be what is denied', async () => {
+		const { error } = await runAsSupport({ resource: 'record', operation: 'get', recordId: bed.emulator.insert('Contacts', { lastname: 'Hidden' }) });
+		expect(error?.message).toMatch(/^The record \d+x\d+ was not found, was deleted, or this user may not access it \[item 0\]$/);
+		expect(error?.description).toMatch(/lacks permission on the record or on its module \(Module > List shows the modules this user can use\)/);
+	});
+
 	test('the module this user may use still works', async () => {
 		expect((await runAsSupport({ resource: 'record', operation: 'getAll', module: 'HelpDesk', returnAll: true })).error).toBeUndefined();
 	});

@@ -145,7 +145,7 @@ export function explainFailure(
 				}
 			: {
 					message: `${named('The record', recordIdIn(params))} was not found, was deleted, or this user may not access it`,
-					description: `Check the ID: Get Many finds records, and a record deleted in the CRM is gone for the API too. Vtiger answers the same when the user lacks permission on the record. ${raw}`,
+					description: `Check the ID: Get Many finds records, and a record deleted in the CRM is gone for the API too. Vtiger answers the same when the user lacks permission on the record or on its module (Module > List shows the modules this user can use). ${raw}`,
 				};
 	}
 	const owner = ownerIn(params);
