@@ -661,3 +661,69 @@ describe('count(*) option', () => {
 		}
 	});
 });
+
+describe('users who are not admins', () => {
+	const ACTORS = ['Groups', 'Currency', 'DocumentFolders', 'CompanyDetails', 'LineItem', 'Tax', 'ProductTaxes'];
+
+	test('nonAdminDefect: listtypes holds the 7 non-entity types, entity modules answer plain ACCESS_DENIED', async () => {
+		const defect = await VtigerEmulator.start({ nonAdminDefect: true });
+		try {
+			defect.addUser({ username: 'sales', accessKey: 'SalesKey12345678' });
+			const contact = defect.insert('Contacts', { lastname: 'Seen' });
+			const s = new Client(defect);
+			expect((await s.login('sales', 'SalesKey12345678')).result.is_admin).toBe('off');
+			const types = (await s.get({ operation: 'listtypes' })).result;
+			expect([...types.types].sort()).toEqual([...ACTORS].sort());
+			expect(Object.values(types.information).every((i) => (i as { isEntity: boolean }).isEntity === false)).toBe(true);
+			const denied = ['ACCESS_DENIED', 'Permission to perform the operation is denied'];
+			expect(errorOf(await s.get({ operation: 'describe', elementType: 'Contacts' }))).toEqual(denied);
+			expect(errorOf(await s.query('SELECT id FROM Contacts;'))).toEqual(denied);
+			expect(errorOf(await s.create('Contacts', { lastname: 'x', assigned_user_id: s.userId }))).toEqual(denied);
+			expect(errorOf(await s.get({ operation: 'retrieve', id: contact }))).toEqual(denied);
+			expect(errorOf(await s.post({ operation: 'revise', element: JSON.stringify({ id: contact, lastname: 'y' }) }))).toEqual(denied);
+			expect(errorOf(await s.post({ operation: 'delete', id: contact }))).toEqual(denied);
+			expect(errorOf(await s.get({ operation: 'describe', elementType: 'Nope' }))).toEqual(['ACCESS_DENIED', 'Permission to perform the operation is denied for name : Nope']);
+			expect((await s.get({ operation: 'describe', elementType: 'Currency' })).success).toBe(true);
+			const admin = new Client(defect);
+			await admin.login();
+			expect((await admin.get({ operation: 'describe', elementType: 'Contacts' })).success).toBe(true);
+		} finally {
+			await defect.stop();
+		}
+	});
+
+	test('a profile limited to some modules: the others are denied plainly', async () => {
+		emu.addUser({ username: 'support', accessKey: 'SupportKey123456', modules: ['HelpDesk', 'Calendar'] });
+		const s = new Client(emu);
+		await s.login('support', 'SupportKey123456');
+		const { types } = (await s.get({ operation: 'listtypes' })).result;
+		expect(types).toEqual(expect.arrayContaining(['HelpDesk', 'Calendar', 'Events', ...ACTORS]));
+		expect(types).not.toContain('Contacts');
+		expect(errorOf(await s.get({ operation: 'describe', elementType: 'Contacts' }))).toEqual(['ACCESS_DENIED', 'Permission to perform the operation is denied']);
+		expect((await s.get({ operation: 'describe', elementType: 'HelpDesk' })).success).toBe(true);
+	});
+});
+
+describe('what a create stores', () => {
+	test('a task without activitytype is stored as an event but answered with a Calendar id nobody can read', async () => {
+		const task = { subject: 'Call back', assigned_user_id: c.userId, date_start: '2026-12-01', time_start: '10:00:00', due_date: '2026-12-01', taskstatus: 'Planned' };
+		const created = (await c.create('Calendar', task)).result;
+		expect(created.id.startsWith(`${emu.idPrefix('Calendar')}x`)).toBe(true);
+		expect(created.activitytype).toBe('');
+		expect(errorOf(await c.get({ operation: 'retrieve', id: created.id }))).toEqual(['INVALID_ID_ATTRIBUTE', 'Id specified is incorrect']);
+		const asEvent = `${emu.idPrefix('Events')}x${created.id.split('x')[1]}`;
+		expect((await c.get({ operation: 'retrieve', id: asEvent })).success).toBe(true);
+		const real = (await c.create('Calendar', { ...task, activitytype: 'Task' })).result;
+		expect((await c.get({ operation: 'retrieve', id: real.id })).result.activitytype).toBe('Task');
+	});
+
+	test('utf8 columns: emoji become "?", text longer than its column is cut', async () => {
+		const r = (await c.create('Contacts', { lastname: `${'L'.repeat(79)}é and more`, firstname: 'Ann 😀', assigned_user_id: c.userId })).result;
+		expect(r.lastname).toBe(`${'L'.repeat(79)}é`);
+		expect(r.firstname).toBe('Ann ?');
+	});
+
+	test('an owner that is not an id is an incorrect id', async () => {
+		expect(errorOf(await c.create('Contacts', { lastname: 'x', assigned_user_id: 'admin' }))).toEqual(['INVALID_ID_ATTRIBUTE', 'Id specified is incorrect']);
+	});
+});

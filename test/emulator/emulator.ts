@@ -9,6 +9,7 @@ import { Faults, type FaultKind, type FaultSpec, type RandomFaults } from './fau
 import { computeTotals, replaceLines } from './inventory';
 import { INVENTORY_MODULES, Metadata, type FieldDescriptor, type ModuleDescribe } from './metadata';
 import type { Backend, VtigerVersion } from './operations';
+import { Permissions } from './permissions';
 import { QueryEngine } from './query';
 import { Records } from './records';
 import { WebserviceServer, type LoggedRequest } from './server';
@@ -43,6 +44,12 @@ export interface EmulatorOptions {
 	demoData?: boolean;
 	/** Fixed admin access key (default: random 16 alphanumerics). */
 	accessKey?: string;
+	/**
+	 * The 8.3.0 defect for users who are not admins (../shared/vtiger/README.md): their listtypes
+	 * holds only the 7 non-entity types and every entity module answers ACCESS_DENIED. Default false:
+	 * non-admins may use every module, or those given to addUser as `modules`.
+	 */
+	nonAdminDefect?: boolean;
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -75,6 +82,7 @@ export class VtigerEmulator {
 			clock,
 			sessions: new Sessions(clock, options.sessionIdleSeconds ?? 1440),
 			queries: new QueryEngine(meta, store, records, options.countWorks ?? false),
+			permissions: new Permissions(meta, options.nonAdminDefect ?? false),
 			phpVersion: options.phpVersion ?? 8,
 			vtigerVersion,
 			uploadMaxFileSize: options.uploadMaxFileSize ?? 2 * 1024 * 1024,
@@ -117,6 +125,7 @@ export class VtigerEmulator {
 	/** Adds a user; without accessKey its login fails with ACCESSKEY_UNDEFINED. Returns 19xN. */
 	addUser(u: NewUser): string {
 		const rec = addUserRecord(this.backend.store, u);
+		if (u.modules) this.backend.permissions.allow(rec.num, u.modules);
 		return this.backend.records.wsId('Users', rec.num);
 	}
 

@@ -4,6 +4,7 @@
  * with the extras of files (13.2), inventory line items (14.2) and product prices (14.5).
  */
 import { formatDateTime, type Clock } from './clock';
+import { fitColumn } from './columns';
 import { err, Msg, WsError } from './errors';
 import { imageAttachmentIds } from './files';
 import { presentInventory } from './inventory';
@@ -314,7 +315,7 @@ export class Records {
 					if (module === 'Events' && f.name === 'reminder_time') {
 						const seconds = mysqlNumber(phpString(raw));
 						values.reminder_time = seconds > 0 ? String(Math.ceil(seconds / 60)) : '';
-					} else values[f.name] = storeValue(f.name, f.type.name, raw);
+					} else values[f.name] = fitColumn(module, f.name, storeValue(f.name, f.type.name, raw));
 			}
 		}
 	}
@@ -335,6 +336,8 @@ export class Records {
 
 	/** Ref 7.6: admins are not validated beyond the ws id shape; others only self or a group. */
 	private ownerIn(caller: Caller, s: string): string {
+		// vtws_getIdComponents: a value that is neither a number nor holds an id such as 19x1 is an incorrect id.
+		if (!/^\d+$/.test(s) && !/\d+x\d+/.test(s)) throw err.invalidId();
 		const m = /^(\d+)x(\d+)$/.exec(s);
 		if (!m) throw err.accessDenied(Msg.cannotAssign);
 		const num = Number(m[2]);

@@ -9,6 +9,8 @@ export interface NewUser {
 	email?: string;
 	isAdmin?: boolean;
 	active?: boolean;
+	/** The entity modules the profile of a non-admin allows (default: all). */
+	modules?: string[];
 }
 
 const USER_DEFAULTS: Record<string, string> = {

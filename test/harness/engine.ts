@@ -95,7 +95,7 @@ export interface RunOptions {
 
 let executionCounter = 0;
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentials: MemoryCredentialsHelper,
 	executionId: string,
 	extra: Record<string, unknown>,

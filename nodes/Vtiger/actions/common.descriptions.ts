@@ -187,6 +187,22 @@ export const writeOptionsField: INodeProperties = {
 			description:
 				'Whether to stop a value that is not one of the picklist values of its field before it reaches Vtiger (Vtiger itself stores any value)',
 		},
+		{
+			displayName: 'Values Stored Differently',
+			name: 'storedDifferently',
+			type: 'options',
+			options: [
+				{
+					name: 'Warn in the Output',
+					value: 'warn',
+					description: 'Return the record with a "warnings" list of the fields, sent and stored values',
+				},
+				{ name: 'Fail the Item', value: 'fail', description: 'The record stays saved as Vtiger stored it' },
+			],
+			default: 'warn',
+			description:
+				'What to do when Vtiger saves a text otherwise than sent without an error: emoji become "?", and text longer than its database column is cut (describe does not tell the column sizes)',
+		},
 	],
 };
 

@@ -137,3 +137,9 @@ export async function withDefaultOwner(
 	const chosen = String(ctx.getNodeParameter('writeOptions.assignTo', itemIndex, '') ?? '').trim();
 	return { ...fields, assigned_user_id: chosen || (await client.currentUserId()) };
 }
+
+/** Reference 15.7: a task created without activitytype "Task" is stored as an event that its answered ID cannot read. */
+export function asTask(module: string, fields: IDataObject): IDataObject {
+	if (module !== 'Calendar' || (fields.activitytype !== undefined && fields.activitytype !== '')) return fields;
+	return { ...fields, activitytype: 'Task' };
+}

@@ -60,7 +60,7 @@ interface ErrorContext {
 	httpStatus?: number;
 }
 
-function isLoginError(error: unknown): error is Error & { description?: string; code?: string | number } {
+function isLoginError(error: unknown): error is Error & { description?: string; vtigerCode?: string | number } {
 	return error instanceof Error && error.name === 'VtigerLoginError';
 }
 
@@ -102,12 +102,22 @@ export class VtigerClient {
 		);
 	}
 
+	private async redactor(): Promise<(s: string) => string> {
+		const secrets = await this.secrets().catch(() => [] as string[]);
+		return (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join('***'), s);
+	}
+
+	/** The same objects with the session and access key blanked out of their texts. */
+	async withoutSecrets<T extends { [K in keyof T]: string }>(objects: T[]): Promise<T[]> {
+		const redact = await this.redactor();
+		return objects.map((o) => Object.fromEntries(Object.entries<string>(o).map(([k, v]) => [k, redact(v)])) as T);
+	}
+
 	/** Builds the error users see, with secrets blanked out of everything the server sent back. */
 	private async fail(text: ErrorText, context: ErrorContext = {}): Promise<NodeApiError> {
-		const secrets = await this.secrets().catch(() => [] as string[]);
-		const redact = (s: string | undefined) => secrets.reduce((acc, secret) => acc?.split(secret).join('***'), s);
-		const message = redact(text.message) ?? '';
-		const description = redact(text.description);
+		const redact = await this.redactor();
+		const message = redact(text.message);
+		const description = text.description === undefined ? undefined : redact(text.description);
 		const response: JsonObject = { message };
 		if (context.code !== undefined) response.code = context.code;
 		return new NodeApiError(this.node, response, {
@@ -142,7 +152,7 @@ export class VtigerClient {
 		} catch (error) {
 			const original = (error as { cause?: unknown }).cause ?? error;
 			if (isLoginError(original)) {
-				throw await this.fail({ message: original.message, description: original.description }, { code: original.code });
+				throw await this.fail({ message: original.message, description: original.description }, { code: original.vtigerCode });
 			}
 			const { url, timeout } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
 			throw await this.fail(explainNetworkError(original, String(url ?? ''), { operation, timeoutMs: timeoutMs(timeout) }));
@@ -280,7 +290,7 @@ export class VtigerClient {
 			timeoutMs: timeoutMs(credentials.timeout),
 		}).catch((error: unknown) => error);
 		if (isLoginError(outcome)) {
-			throw await this.fail({ message: outcome.message, description: outcome.description }, { code: outcome.code });
+			throw await this.fail({ message: outcome.message, description: outcome.description }, { code: outcome.vtigerCode });
 		}
 		if (outcome instanceof Error) throw outcome;
 		return outcome as VtigerLogin;

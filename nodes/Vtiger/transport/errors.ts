@@ -34,6 +34,21 @@ export function explainLineItemsCrash(recordId: string | undefined, left: Record
 	};
 }
 
+/**
+ * A user Vtiger lets use no module over its webservice (listtypes holds only Groups, Currency, Tax
+ * and the like). On 8.3.0 that is every user who is not an admin (a defect of that release).
+ * The one place that says what to do about it.
+ */
+export function explainNoModules(username: string, vtigerVersion: string): ErrorText {
+	return {
+		message:
+			vtigerVersion === '8.3.0'
+				? `This Vtiger denies the user "${username}" every module over its webservice (a defect of Vtiger 8.3.0 for every user who is not an administrator): use an administrator user in the credential`
+				: `Vtiger lets the user "${username}" use no module over its webservice: give the user a role whose profile permits modules, or use an administrator user in the credential`,
+		description: `Vtiger lists only non-record types such as Groups, Currency and Tax for "${username}", and answers "Permission to perform the operation is denied" for every module.`,
+	};
+}
+
 const named = (words: string, id: string | undefined) => (id ? `${words} ${id}` : words);
 
 /** Quotes, Sales Orders, Invoices and Purchase Orders (reference 14). */
@@ -48,6 +63,22 @@ function recordIdIn(params: WireParams): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** The owner a create or update sent, if it sent one as text (Vtiger takes a number or a text holding an ID such as 19x1). */
+function ownerIn(params: WireParams): string | undefined {
+	if (typeof params.element !== 'string') return undefined;
+	try {
+		const owner = (JSON.parse(params.element) as { assigned_user_id?: unknown }).assigned_user_id;
+		return typeof owner === 'string' ? owner : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The module a VTQL query reads (Vtiger names none when it denies a known module). */
+function queriedModule(params: WireParams): string | undefined {
+	return typeof params.query === 'string' ? /\bfrom\s+([A-Za-z_]\w*)/i.exec(params.query)?.[1] : undefined;
 }
 
 const WRITE_OPERATIONS = new Set(['create', 'update', 'revise', 'delete', 'add_related', 'convertlead']);
@@ -99,6 +130,13 @@ export function explainFailure(
 			description: `The part before the "x" of a record ID (such as 12 in 12x34) identifies the module. ${raw}`,
 		};
 	}
+	const forbiddenModule = operation === 'describe' ? elementType : operation === 'query' ? queriedModule(params) : undefined;
+	if (code === 'ACCESS_DENIED' && vtigerMessage === 'Permission to perform the operation is denied' && forbiddenModule) {
+		return {
+			message: `This user may not use the module "${forbiddenModule}"`,
+			description: `The module exists, but Vtiger does not let this user use it over the webservice (the profile of the user's role does not permit it). Module > List shows the modules this user can use. ${raw}`,
+		};
+	}
 	if (code === 'ACCESS_DENIED' && vtigerMessage === 'Permission to perform the operation is denied') {
 		return operation === 'create'
 			? {
@@ -107,8 +145,15 @@ export function explainFailure(
 				}
 			: {
 					message: `${named('The record', recordIdIn(params))} was not found, was deleted, or this user may not access it`,
-					description: `Check the ID: Get Many finds records, and a record deleted in the CRM is gone for the API too. Vtiger answers the same when the user lacks permission on the record. ${raw}`,
+					description: `Check the ID: Get Many finds records, and a record deleted in the CRM is gone for the API too. Vtiger answers the same when the user lacks permission on the record or on its module (Module > List shows the modules this user can use). ${raw}`,
 				};
+	}
+	const owner = ownerIn(params);
+	if (code === 'INVALID_ID_ATTRIBUTE' && owner !== undefined && !/^\d+$/.test(owner) && !/\d+x\d+/.test(owner)) {
+		return {
+			message: `The owner "${owner}" in assigned_user_id is not the ID of a user or group, such as 19x1`,
+			description: `Values given as JSON or as name/value pairs are sent to Vtiger as written; the field mapper and "Assign To" under Options also take user and group names. ${raw}`,
+		};
 	}
 	if (code === 'INVALID_ID_ATTRIBUTE' && operation === 'create' && INVENTORY_MODULES.has(elementType)) {
 		return {

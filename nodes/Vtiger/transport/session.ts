@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'crypto';
 import { sleep, type IHttpRequestOptions } from 'n8n-workflow';
 
-import { explainFailure, explainNetworkError, explainNotJson, type ErrorText } from './errors';
+import { explainFailure, explainNetworkError, explainNoModules, explainNotJson, type ErrorText } from './errors';
 import { parseReply, type RawHttpResponse } from './response';
 import { webserviceUrl } from './url';
 import { buildRequest, type WireParams } from './wire';
@@ -26,13 +26,14 @@ export interface LoginSettings {
 /** Failure to obtain a session: carries a sentence for people and Vtiger's code when there is one. */
 export class VtigerLoginError extends Error {
 	readonly description?: string;
-	readonly code?: string | number;
+	// Not named `code`: n8n's credential test shows an error's `cause.code` instead of its message.
+	readonly vtigerCode?: string | number;
 
-	constructor(text: ErrorText, code?: string | number) {
+	constructor(text: ErrorText, vtigerCode?: string | number) {
 		super(text.message);
 		this.name = 'VtigerLoginError';
 		this.description = text.description;
-		this.code = code;
+		this.vtigerCode = vtigerCode;
 	}
 }
 
@@ -106,12 +107,23 @@ async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings
 	if (typeof result?.sessionName !== 'string' || result.sessionName === '') {
 		throw new VtigerLoginError({ message: 'The server answered "login" without a session: it does not look like Vtiger' });
 	}
-	return {
+	const session = {
 		sessionName: result.sessionName,
 		userId: String(result.userId ?? ''),
 		version: String(result.version ?? ''),
 		vtigerVersion: String(result.vtigerVersion ?? ''),
 	};
+	if ((login.result as { is_admin?: unknown }).is_admin !== 'on') await checkSomeModule(send, settings, endpoint, session);
+	return session;
+}
+
+/** A user who is not an admin may be let use no module at all (Vtiger 8.3.0 does so to every such user). */
+async function checkSomeModule(send: PlainHttpRequest, settings: LoginSettings, endpoint: string, session: VtigerLogin) {
+	const reply = await call(send, endpoint, 'listtypes', { sessionName: session.sessionName }, settings);
+	if (reply.kind !== 'success') return;
+	const { information } = (reply.result ?? {}) as { information?: Record<string, { isEntity?: unknown } | null> };
+	if (Object.values(information ?? {}).some((type) => type?.isEntity === true)) return;
+	throw new VtigerLoginError(explainNoModules(settings.username, session.vtigerVersion));
 }
 
 // A shared login waiting behind another login of its user, by user and access key: later callers join it.

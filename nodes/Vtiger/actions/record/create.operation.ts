@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { recordFields, withDefaultOwner } from '../../helpers/fields';
+import { asTask, recordFields, withDefaultOwner } from '../../helpers/fields';
+import { checkedWrite } from '../../helpers/stored';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { columnsField, fieldsInputFields, moduleField, writeOptionsField } from '../common.descriptions';
@@ -23,5 +24,6 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
 	const module = moduleName(ctx, itemIndex);
 	const { fields } = await recordFields(ctx, client, () => module, itemIndex);
-	return (await client.create(module, await withDefaultOwner(ctx, client, itemIndex, fields))) as IDataObject;
+	const element = asTask(module, await withDefaultOwner(ctx, client, itemIndex, fields));
+	return await checkedWrite(ctx, client, itemIndex, element, (await client.create(module, element)) as IDataObject);
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { recordFields } from '../../helpers/fields';
 import { recordIdOf } from '../../helpers/ids';
+import { checkedWrite } from '../../helpers/stored';
 import { optionalModuleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { columnsField, fieldsInputFields, recordIdField, recordModuleField, writeOptionsField } from '../common.descriptions';
@@ -29,5 +30,6 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	const { fields } = await recordFields(ctx, client, () => optionalModuleName(ctx, itemIndex), itemIndex);
 	const element = { ...fields, id };
 	const replaceAll = ctx.getNodeParameter('replaceAllFields', itemIndex, false) as boolean;
-	return (replaceAll ? await client.update(element) : await client.revise(element)) as IDataObject;
+	const record = (replaceAll ? await client.update(element) : await client.revise(element)) as IDataObject;
+	return await checkedWrite(ctx, client, itemIndex, element, record);
 }

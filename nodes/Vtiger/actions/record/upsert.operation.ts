@@ -6,7 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { recordFields, withDefaultOwner } from '../../helpers/fields';
+import { asTask, recordFields, withDefaultOwner } from '../../helpers/fields';
+import { checkedWrite } from '../../helpers/stored';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { readPages } from '../../transport/paging';
@@ -66,8 +67,9 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	);
 
 	if (matches.length === 0) {
-		const created = await client.create(module, await withDefaultOwner(ctx, client, itemIndex, fields));
-		return [{ ...created, upsertAction: 'created' }] as IDataObject[];
+		const element = asTask(module, await withDefaultOwner(ctx, client, itemIndex, fields));
+		const created = await checkedWrite(ctx, client, itemIndex, element, (await client.create(module, element)) as IDataObject);
+		return [{ ...created, upsertAction: 'created' }];
 	}
 	if (matches.length > 1 && ctx.getNodeParameter('onSeveralMatches', itemIndex, 'error') !== 'updateAll') {
 		const ids = matches.map((m) => String(m.id));
@@ -78,7 +80,8 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	}
 	const updated: IDataObject[] = [];
 	for (const match of matches) {
-		updated.push({ ...(await client.revise({ ...fields, id: match.id })), upsertAction: 'updated' } as IDataObject);
+		const element: IDataObject = { ...fields, id: String(match.id) };
+		updated.push({ ...(await checkedWrite(ctx, client, itemIndex, element, (await client.revise(element)) as IDataObject)), upsertAction: 'updated' });
 	}
 	return updated;
 }
