@@ -3,12 +3,14 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { recordFields, withDefaultOwner } from '../../helpers/fields';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
-import { columnsField, fieldsInputFields, moduleField, writeOptionsField } from '../common.descriptions';
+import { simplified } from '../../helpers/output';
+import { columnsField, fieldsInputFields, moduleField, simplifyWrittenField, writeOptionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	moduleField,
 	...fieldsInputFields,
 	columnsField('add'),
+	simplifyWrittenField,
 	writeOptionsField,
 	{
 		displayName: '"Assigned To" (assigned_user_id) defaults to the credential\'s user, or to "Assign To" under Options',
@@ -23,5 +25,6 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
 	const module = moduleName(ctx, itemIndex);
 	const { fields } = await recordFields(ctx, client, () => module, itemIndex);
-	return (await client.create(module, await withDefaultOwner(ctx, client, itemIndex, fields))) as IDataObject;
+	const created = await client.create(module, await withDefaultOwner(ctx, client, itemIndex, fields));
+	return (await simplified(ctx, client, itemIndex, [created], module))[0];
 }

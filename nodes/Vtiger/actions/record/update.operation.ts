@@ -4,7 +4,8 @@ import { recordFields } from '../../helpers/fields';
 import { recordIdOf } from '../../helpers/ids';
 import { optionalModuleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
-import { columnsField, fieldsInputFields, recordIdField, recordModuleField, writeOptionsField } from '../common.descriptions';
+import { simplified } from '../../helpers/output';
+import { columnsField, fieldsInputFields, recordIdField, recordModuleField, simplifyWrittenField, writeOptionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recordModuleField,
@@ -19,6 +20,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Whether to use Vtiger's full update instead of a partial one. A full update needs every mandatory field; fields sent empty are cleared (references excepted); fields left out keep their values on Vtiger 7 and 8 but are cleared by older versions.",
 	},
+	simplifyWrittenField,
 	writeOptionsField,
 ];
 
@@ -29,5 +31,6 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	const { fields } = await recordFields(ctx, client, () => optionalModuleName(ctx, itemIndex), itemIndex);
 	const element = { ...fields, id };
 	const replaceAll = ctx.getNodeParameter('replaceAllFields', itemIndex, false) as boolean;
-	return (replaceAll ? await client.update(element) : await client.revise(element)) as IDataObject;
+	const updated = replaceAll ? await client.update(element) : await client.revise(element);
+	return (await simplified(ctx, client, itemIndex, [updated], optionalModuleName(ctx, itemIndex)))[0];
 }
