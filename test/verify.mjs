@@ -32,13 +32,14 @@ async function rulesDrift() {
 		overrideConfigFile: true,
 		overrideConfig: await scanner.buildScanConfig(),
 	});
-	const drift = [];
+	const drift = new Map();
 	for (const file of files) {
 		const wanted = (await scan.calculateConfigForFile(file)).rules;
 		const got = (await ours.calculateConfigForFile(file))?.rules ?? {};
 		for (const [rule, setting] of Object.entries(wanted)) {
 			if (JSON.stringify(got[rule]) !== JSON.stringify(setting)) {
-				drift.push(`${file}: ${rule} is ${JSON.stringify(got[rule] ?? 'absent')} in eslint.config.mjs, ${JSON.stringify(setting)} in the scan`);
+				const difference = `${rule} is ${JSON.stringify(got[rule] ?? 'absent')} in eslint.config.mjs, ${JSON.stringify(setting)} in the scan`;
+				drift.set(difference, [...(drift.get(difference) ?? []), file]);
 			}
 		}
 	}
@@ -67,9 +68,9 @@ function report(label, result) {
 let ok = true;
 try {
 	const { files, drift } = await rulesDrift();
-	console.log(`${drift.length === 0 ? '✅' : '❌'} eslint.config.mjs against the scan's config: ${files} files, ${drift.length === 0 ? 'the same rules' : `${drift.length} differences`}`);
-	for (const line of drift) console.log(`  ${line}`);
-	ok = drift.length === 0;
+	console.log(`${drift.size === 0 ? '✅' : '❌'} eslint.config.mjs against the scan's config: ${files} files, ${drift.size === 0 ? 'the same rules' : `${drift.size} differences`}`);
+	for (const [difference, where] of drift) console.log(`  ${difference}: ${where[0]}${where.length > 1 ? ` and ${where.length - 1} more` : ''}`);
+	ok = drift.size === 0;
 
 	ok = report('source (package.json, nodes/, credentials/)', await scanner.analyzePackage(root, scanner.SOURCE_FILE_PATTERNS)) && ok;
 
