@@ -48,8 +48,15 @@ async function rulesDrift() {
 
 function packTarball() {
 	const missing = entries.filter((entry) => !existsSync(join(root, entry)));
-	if (missing.length > 0) throw new Error(`${missing.join(', ')} not built: run npm run build first`);
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+	if (missing.length > 0)
+		throw new Error(`${missing.join(', ')} not built: run npm run build first`);
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
+	);
 	const dir = join(work, 'package');
 	mkdirSync(dir);
 	execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', dir, '--strip-components=1']);
@@ -60,7 +67,9 @@ function packTarball() {
 
 function report(label, result) {
 	const passed = result.passed && result.message === undefined;
-	console.log(`${passed ? '✅' : '❌'} ${label}: ${passed ? 'passed' : (result.message ?? 'failed')}`);
+	console.log(
+		`${passed ? '✅' : '❌'} ${label}: ${passed ? 'passed' : (result.message ?? 'failed')}`,
+	);
 	if (result.details) console.log(result.details);
 	return passed;
 }
@@ -68,14 +77,27 @@ function report(label, result) {
 let ok = true;
 try {
 	const { files, drift } = await rulesDrift();
-	console.log(`${drift.size === 0 ? '✅' : '❌'} eslint.config.mjs against the scan's config: ${files} files, ${drift.size === 0 ? 'the same rules' : `${drift.size} differences`}`);
-	for (const [difference, where] of drift) console.log(`  ${difference}: ${where[0]}${where.length > 1 ? ` and ${where.length - 1} more` : ''}`);
+	console.log(
+		`${drift.size === 0 ? '✅' : '❌'} eslint.config.mjs against the scan's config: ${files} files, ${drift.size === 0 ? 'the same rules' : `${drift.size} differences`}`,
+	);
+	for (const [difference, where] of drift)
+		console.log(
+			`  ${difference}: ${where[0]}${where.length > 1 ? ` and ${where.length - 1} more` : ''}`,
+		);
 	ok = drift.size === 0;
 
-	ok = report('source (package.json, nodes/, credentials/)', await scanner.analyzePackage(root, scanner.SOURCE_FILE_PATTERNS)) && ok;
+	ok =
+		report(
+			'source (package.json, nodes/, credentials/)',
+			await scanner.analyzePackage(root, scanner.SOURCE_FILE_PATTERNS),
+		) && ok;
 
 	const tarball = packTarball();
-	ok = report(`tarball ${tarball.filename} (${tarball.files} files; its .js and package.json)`, await scanner.analyzePackage(tarball.dir, ['**/*.js', 'package.json'])) && ok;
+	ok =
+		report(
+			`tarball ${tarball.filename} (${tarball.files} files; its .js and package.json)`,
+			await scanner.analyzePackage(tarball.dir, ['**/*.js', 'package.json']),
+		) && ok;
 } catch (error) {
 	console.log(`❌ ${error.message}`);
 	ok = false;
