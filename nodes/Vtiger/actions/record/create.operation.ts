@@ -2,8 +2,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { recordFields, withDefaultOwner } from '../../helpers/fields';
 import { moduleName } from '../../helpers/modules';
-import type { VtigerClient } from '../../transport/client';
 import { simplified } from '../../helpers/output';
+import type { VtigerClient } from '../../transport/client';
 import { columnsField, fieldsInputFields, moduleField, simplifyWrittenField, writeOptionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

@@ -3,8 +3,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { recordFields } from '../../helpers/fields';
 import { recordIdOf } from '../../helpers/ids';
 import { optionalModuleName } from '../../helpers/modules';
-import type { VtigerClient } from '../../transport/client';
 import { simplified } from '../../helpers/output';
+import type { VtigerClient } from '../../transport/client';
 import { columnsField, fieldsInputFields, recordIdField, recordModuleField, simplifyWrittenField, writeOptionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
