@@ -1,7 +1,8 @@
 /**
  * `npm start`: the Vtiger emulator sandbox with demo data (or the CRM named by VTIGER_URL,
- * VTIGER_USERNAME, VTIGER_ACCESS_KEY) and a real n8n with this package, an owner account, the
- * "Vtiger Sandbox" credential and the example workflows. Ctrl-C stops both.
+ * VTIGER_USERNAME, VTIGER_ACCESS_KEY) and a real n8n with this package, an owner account, a
+ * credential for it ("Vtiger Sandbox", or "Vtiger <host>" for a CRM) and the example workflows.
+ * Ctrl-C stops both.
  */
 import { createHash, randomBytes } from 'crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
 	const examples = readdirSync(EXAMPLES_DIR)
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => JSON.parse(readFileSync(join(EXAMPLES_DIR, f), 'utf8')) as object);
-	const credential = credentialFile(SANDBOX_CREDENTIAL.id, SANDBOX_CREDENTIAL.name, target);
+	const credentialName = target.emulator ? SANDBOX_CREDENTIAL.name : `Vtiger ${target.url.replace(/^https?:\/\//, '').split('/')[0]}`;
+	const credential = credentialFile(SANDBOX_CREDENTIAL.id, credentialName, target);
 	// Imports boot n8n each time, so they only run when what they would import has changed.
 	const imported = join(USER_FOLDER, 'imported.sha256');
 	const digest = createHash('sha256').update(JSON.stringify({ credential, examples })).digest('hex');
@@ -69,7 +71,7 @@ n8n ${target.emulator ? 'with the Vtiger sandbox' : `with ${target.url}`} is rea
 
   Editor:      ${n8n.url}
   Login:       ${OWNER.email} / ${OWNER.password}
-  Credential:  "${SANDBOX_CREDENTIAL.name}" -> ${target.url} (user ${target.username}${
+  Credential:  "${credentialName}" -> ${target.url} (user ${target.username}${
 		target.emulator ? `, access key ${target.accessKey}` : ''
 	})
   Examples:    ${examples.length} workflows under Overview

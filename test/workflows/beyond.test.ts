@@ -29,7 +29,7 @@ describe('Related records, comments, count and custom calls', () => {
 		expect(types).toContainEqual({ label: 'Documents', module: 'Documents' });
 	});
 
-	test('Get Related returns up to 100; Query Related pages through all, with the query shape Vtiger needs', async () => {
+	test('Related Get Many returns up to 100; Query Related pages through all, with the query shape Vtiger needs', async () => {
 		const some = await bed.json(related('getAll', { relation: 'Contacts' }));
 		expect(some).toHaveLength(100);
 		const all = await bed.json(related('query', { relation: 'Contacts', query: "select lastname from Contacts where lastname like 'Rel%';", returnAll: true }));

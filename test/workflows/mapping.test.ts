@@ -338,4 +338,47 @@ describe('Metadata-driven editing', () => {
 		});
 		expect(many).toEqual([{ emailoptout: true, cf_903: 7, id }]);
 	});
+
+	test("Simplify puts the id and the record's label fields first in Get, Get Many, Create and Update", async () => {
+		const firstKeys = (record: object, count = 3) => Object.keys(record).slice(0, count);
+		const json = (fields: object) => ({ fieldsInput: 'json', fieldsJson: JSON.stringify(fields) });
+		const contact = ['id', 'firstname', 'lastname'];
+		const vtigerOrder = ['salutationtype', 'firstname', 'contact_no'];
+		const create = { resource: 'record', operation: 'create', module: rl('Contacts') };
+		const update = (recordId: string, phone: string) => ({ resource: 'record', operation: 'update', recordId: rl(recordId, 'id'), ...json({ phone }) });
+
+		const [created] = await bed.json({ ...create, simplify: true, ...json({ lastname: 'Order', firstname: 'Keys', phone: '1' }) });
+		expect(firstKeys(created)).toEqual(contact);
+		expect(created.emailoptout).toBe(false);
+		const id = created.id as string;
+		expect(firstKeys((await bed.json({ resource: 'record', operation: 'get', recordId: rl(id, 'id') }))[0])).toEqual(contact);
+		const [updated] = await bed.json({ ...update(id, '2'), simplify: true });
+		expect(firstKeys(updated)).toEqual(contact);
+		expect(updated.phone).toBe('2');
+		const many = await bed.json({
+			resource: 'record',
+			operation: 'getAll',
+			module: rl('Contacts'),
+			returnAll: true,
+			conditions: { condition: [{ field: 'lastname', operator: 'equal', value: 'Order' }] },
+		});
+		expect(many.map((record) => firstKeys(record))).toEqual([contact]);
+
+		// HelpDesk's label column "title" is the field ticket_title.
+		const [ticket] = await bed.json({
+			resource: 'record',
+			operation: 'create',
+			module: rl('HelpDesk'),
+			simplify: true,
+			...json({ ticket_title: 'Printer', ticketstatus: 'Open', ticketpriorities: 'High' }),
+		});
+		expect(firstKeys(ticket, 2)).toEqual(['id', 'ticket_title']);
+
+		// Without Simplify (the default of Create and Update) the record is as Vtiger sent it.
+		expect(firstKeys((await bed.json({ resource: 'record', operation: 'get', recordId: rl(id, 'id'), simplify: false }))[0])).toEqual(vtigerOrder);
+		const [rawCreated] = await bed.json({ ...create, ...json({ lastname: 'Order', firstname: 'Raw' }) });
+		expect(firstKeys(rawCreated)).toEqual(vtigerOrder);
+		expect(rawCreated.emailoptout).toBe('0');
+		expect(firstKeys((await bed.json(update(id, '3')))[0])).toEqual(vtigerOrder);
+	});
 });

@@ -212,8 +212,11 @@ export const simplifyField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return numbers as numbers, checkboxes as true/false, empty values as null, dates as ISO strings (UTC) and multi-select values as arrays, instead of the values exactly as Vtiger sends them',
+		"Whether to return the ID and the record's name fields first, numbers as numbers, checkboxes as true/false, empty values as null, dates as ISO strings (UTC) and multi-select values as arrays, instead of the record exactly as Vtiger sends it",
 };
+
+/** Off for Create and Update: it costs a describe per execution, and 0.1 returned the record as Vtiger sent it. */
+export const simplifyWrittenField: INodeProperties = { ...simplifyField, default: false };
 
 export const returnAllFields: INodeProperties[] = [
 	{

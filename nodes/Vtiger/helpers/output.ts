@@ -8,6 +8,7 @@ import {
 
 import type { VtigerClient } from '../transport/client';
 import { moduleOfRecordId } from './ids';
+import { labelFieldNames } from './labels';
 import { simplifyRecord } from './values';
 
 /** An output item that carries a file besides its JSON (Document > Download). */
@@ -75,9 +76,17 @@ function asItemError(ctx: IExecuteFunctions, caught: unknown, itemIndex: number)
 	return error;
 }
 
+/** The same record with `leading` keys first (those it has), then the others in Vtiger's order. */
+function withKeysFirst(record: Record<string, unknown>, leading: string[]): IDataObject {
+	const ordered: IDataObject = {};
+	for (const key of leading) if (key in record) ordered[key] = record[key] as IDataObject[string];
+	return Object.assign(ordered, record);
+}
+
 /**
- * Records as the "Simplify" option asks: plain JSON types, using the describe of `module`, or of
- * the module whose id prefix the records carry when no module is given; or untouched.
+ * Records as the "Simplify" option asks: plain JSON types, the id and the label fields first, using
+ * the describe of `module`, or of the module whose id prefix the records carry when no module is
+ * given; or untouched.
  */
 export async function simplified(
 	ctx: IExecuteFunctions,
@@ -88,6 +97,7 @@ export async function simplified(
 ): Promise<IDataObject[]> {
 	if (!(ctx.getNodeParameter('simplify', itemIndex, true) as boolean) || records.length === 0) return records as IDataObject[];
 	const ofRecords = module ?? (await moduleOfRecordId(client, String(records[0].id ?? '')));
-	const fields = ofRecords ? (await client.describe(ofRecords)).fields : [];
-	return records.map((record) => simplifyRecord(record, fields) as IDataObject);
+	const description = ofRecords ? await client.describe(ofRecords) : undefined;
+	const leading = description ? ['id', ...labelFieldNames(description)] : ['id'];
+	return records.map((record) => withKeysFirst(simplifyRecord(record, description?.fields ?? []), leading));
 }

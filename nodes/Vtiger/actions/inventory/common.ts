@@ -69,7 +69,7 @@ export const lineItemsFields = (show: IDisplayOptions['show'] = {}): INodeProper
 		type: 'options',
 		options: [
 			{ name: 'Define Below', value: 'list' },
-			{ name: 'JSON', value: 'json', description: 'An array of lines with productid, quantity, listprice, ... as Vtiger names them' },
+			{ name: 'JSON', value: 'json', description: "An array of lines in Vtiger's keys (productid, quantity, listprice and others)" },
 		],
 		default: 'list',
 		displayOptions: { show },
@@ -90,7 +90,7 @@ export const lineItemsFields = (show: IDisplayOptions['show'] = {}): INodeProper
 		type: 'json',
 		default: '[\n  {"productid": "14x77", "quantity": 2, "listprice": 40}\n]',
 		displayOptions: { show: { ...show, lineItemsInput: ['json'] } },
-		description: 'Keys: productid, quantity, listprice, discount_percent, discount_amount, comment, tax1, tax2, ...',
+		description: "Vtiger's keys, such as productid, quantity, listprice, discount_percent, discount_amount, comment, tax1 and tax2",
 	},
 	{
 		displayName: 'Tax Mode',

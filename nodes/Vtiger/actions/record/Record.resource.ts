@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create or Update',
 				value: 'upsert',
-				description: 'Create a record, or update the one whose fields match',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				action: 'Create or update a record',
 			},
 			{ name: 'Delete', value: 'delete', description: 'Delete a record', action: 'Delete a record' },

@@ -1,15 +1,17 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { asTask, recordFields, withDefaultOwner } from '../../helpers/fields';
-import { checkedWrite } from '../../helpers/stored';
 import { moduleName } from '../../helpers/modules';
+import { simplified } from '../../helpers/output';
+import { checkedWrite } from '../../helpers/stored';
 import type { VtigerClient } from '../../transport/client';
-import { columnsField, fieldsInputFields, moduleField, writeOptionsField } from '../common.descriptions';
+import { columnsField, fieldsInputFields, moduleField, simplifyWrittenField, writeOptionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	moduleField,
 	...fieldsInputFields,
 	columnsField('add'),
+	simplifyWrittenField,
 	writeOptionsField,
 	{
 		displayName: '"Assigned To" (assigned_user_id) defaults to the credential\'s user, or to "Assign To" under Options',
@@ -25,5 +27,6 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	const module = moduleName(ctx, itemIndex);
 	const { fields } = await recordFields(ctx, client, () => module, itemIndex);
 	const element = asTask(module, await withDefaultOwner(ctx, client, itemIndex, fields));
-	return await checkedWrite(ctx, client, itemIndex, element, (await client.create(module, element)) as IDataObject);
+	const checked = await checkedWrite(ctx, client, itemIndex, element, (await client.create(module, element)) as IDataObject);
+	return (await simplified(ctx, client, itemIndex, [checked], module))[0];
 }

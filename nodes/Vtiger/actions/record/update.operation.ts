@@ -2,10 +2,11 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { recordFields } from '../../helpers/fields';
 import { recordIdOf } from '../../helpers/ids';
-import { checkedWrite } from '../../helpers/stored';
 import { optionalModuleName } from '../../helpers/modules';
+import { simplified } from '../../helpers/output';
+import { checkedWrite } from '../../helpers/stored';
 import type { VtigerClient } from '../../transport/client';
-import { columnsField, fieldsInputFields, recordIdField, recordModuleField, writeOptionsField } from '../common.descriptions';
+import { columnsField, fieldsInputFields, recordIdField, recordModuleField, simplifyWrittenField, writeOptionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recordModuleField,
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Whether to use Vtiger's full update instead of a partial one. A full update needs every mandatory field; fields sent empty are cleared (references excepted); fields left out keep their values on Vtiger 7 and 8 but are cleared by older versions.",
 	},
+	simplifyWrittenField,
 	writeOptionsField,
 ];
 
@@ -31,5 +33,6 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	const element = { ...fields, id };
 	const replaceAll = ctx.getNodeParameter('replaceAllFields', itemIndex, false) as boolean;
 	const record = (replaceAll ? await client.update(element) : await client.revise(element)) as IDataObject;
-	return await checkedWrite(ctx, client, itemIndex, element, record);
+	const checked = await checkedWrite(ctx, client, itemIndex, element, record);
+	return (await simplified(ctx, client, itemIndex, [checked], optionalModuleName(ctx, itemIndex)))[0];
 }

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['related'] } },
 		options: [
 			{ name: 'Add Relation', value: 'add', description: 'Link a record to another one', action: 'Add a relation' },
-			{ name: 'Get Related', value: 'getAll', description: 'Get the records related to a record (up to 100)', action: 'Get related records' },
+			{ name: 'Get Many', value: 'getAll', description: 'Get the records related to a record (up to 100)', action: 'Get many related records' },
 			{ name: 'List Relation Types', value: 'listTypes', description: 'List the relations of a module', action: 'List relation types' },
 			{ name: 'Query Related', value: 'query', description: 'Query the records related to a record, any number', action: 'Query related records' },
 		],
