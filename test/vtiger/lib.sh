@@ -96,7 +96,7 @@ db_start() {
 		--pid-file="$VTIGER_RUN/mysqld.pid" --log-error="$VTIGER_LOG/mariadb.err" \
 		--sql-mode=NO_ENGINE_SUBSTITUTION --character-set-server=utf8 --collation-server=utf8_general_ci \
 		--skip-name-resolve --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 \
-		--max-allowed-packet=64M </dev/null >>"$VTIGER_LOG/mariadb.out" 2>&1 &
+		--max-allowed-packet=64M </dev/null >>"$VTIGER_LOG/mariadb.out" 2>&1 9>&- &
 	local i
 	for i in $(seq 1 120); do
 		mariadb-admin --socket="$VTIGER_SOCKET" -uroot ping >/dev/null 2>&1 && return
@@ -165,7 +165,8 @@ CONF
 
 apache_ctl() {
 	# APACHE_STARTED_BY_SYSTEMD: apache2ctl must not hand over to systemctl on a systemd machine.
-	APACHE_STARTED_BY_SYSTEMD=1 APACHE_ARGUMENTS="-f $VTIGER_APACHE_CONF" apache2ctl "$@"
+	# 9>&-: the daemons must not inherit (and so hold) the lock of take_lock.
+	APACHE_STARTED_BY_SYSTEMD=1 APACHE_ARGUMENTS="-f $VTIGER_APACHE_CONF" apache2ctl "$@" 9>&-
 }
 
 web_start() {
