@@ -4,8 +4,10 @@
  * www-data), through Vtiger's own classes; it changes none of Vtiger's files.
  *
  *   php users.php create USER PASSWORD "ROLE NAME"   creates a non-admin user if missing
- *   php users.php global-permissions USER 1|0         grant (1) or revoke (0) "View all" and
- *                                                     "Edit all" on the profiles of USER's role
+ *   php users.php global-permissions USER 1|0 [1|0]   grant (1) or revoke (0) "View all" and
+ *                                                     "Edit all" (or each apart: VIEW EDIT) on
+ *                                                     the profiles of USER's role, then
+ *                                                     RecalculateSharingRules()
  * Prints one line of JSON.
  */
 if (PHP_SAPI !== 'cli') { exit(1); }
@@ -62,7 +64,8 @@ if ($command === 'create') {
 	echo json_encode(array('id' => $id, 'roleid' => $roleId, 'created' => $created)), "\n";
 } elseif ($command === 'global-permissions') {
 	$name = $argv[2] ?? '';
-	$grant = ($argv[3] ?? '') === '1';
+	$viewAll = ($argv[3] ?? '') === '1';
+	$editAll = ($argv[4] ?? ($argv[3] ?? '')) === '1';
 	$id = userId($name);
 	if (!$id) fail("no user $name");
 	$profiles = array();
@@ -72,14 +75,14 @@ if ($command === 'create') {
 	while ($row = $adb->fetch_array($r)) $profiles[(int)$row['profileid']] = $row['profilename'];
 	// globalactionid 1 = View all, 2 = Edit all; globalactionpermission 0 = granted, 1 = not.
 	foreach (array_keys($profiles) as $profileId) {
-		foreach (array(1, 2) as $action) {
+		foreach (array(1 => $viewAll, 2 => $editAll) as $action => $grant) {
 			$adb->pquery('DELETE FROM vtiger_profile2globalpermissions WHERE profileid=? AND globalactionid=?', array($profileId, $action));
 			$adb->pquery('INSERT INTO vtiger_profile2globalpermissions(profileid, globalactionid, globalactionpermission) VALUES (?,?,?)',
 				array($profileId, $action, $grant ? 0 : 1));
 		}
 	}
 	RecalculateSharingRules();
-	echo json_encode(array('user' => $name, 'profiles' => $profiles, 'viewAllEditAll' => $grant)), "\n";
+	echo json_encode(array('user' => $name, 'profiles' => $profiles, 'viewAll' => $viewAll, 'editAll' => $editAll)), "\n";
 } else {
-	fail('usage: create USER PASSWORD ROLE | global-permissions USER 1|0');
+	fail('usage: create USER PASSWORD ROLE | global-permissions USER 1|0 [1|0]');
 }
