@@ -40,7 +40,7 @@ for ($i = 5; $i < $argc; $i++) {
 	if ($eq === false) { fwrite(STDERR, "ws.php: argument '{$argv[$i]}' is not name=value\n"); exit(2); }
 	$params[substr($argv[$i], 0, $eq)] = substr($argv[$i], $eq + 1);
 }
-$method = in_array($operation, array('listtypes', 'describe', 'query', 'retrieve', 'sync', 'retrieve_related', 'query_related'), true) ? 'GET' : 'POST';
+$method = in_array($operation, array('listtypes', 'describe', 'query', 'retrieve', 'sync', 'relatedtypes', 'retrieve_related', 'query_related', 'files_retrieve', 'retrieve_inventory'), true) ? 'GET' : 'POST';
 [$body, $json] = call($endpoint, $method, $params);
 echo $body, "\n";
 exit(empty($json['success']) ? 1 : 0);
