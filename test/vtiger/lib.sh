@@ -61,7 +61,8 @@ bound_run() {
 	shift 2
 	if [[ -z "${VTIGER_BOUNDED:-}" ]]; then
 		export VTIGER_BOUNDED=1
-		exec timeout -k 15 "$seconds" bash "$script" "$@"
+		# --foreground: stay in the caller's process group, so that Ctrl-C or a CI cancel reaches the run
+		exec timeout --foreground -k 15 "$seconds" bash "$script" "$@"
 	fi
 }
 

@@ -58,7 +58,7 @@ web_install() {
 	fi
 	log "installer step 5 (confirm)"
 	web_post step6 index.php module=Install view=Index mode=Step6 "__vtrftk=$(web_token step5)" "auth_key=$auth_key"
-	log "installer step 6 -> 7: creating the database, installing modules (about 2 minutes)"
+	log "installer step 6 -> 7: creating the tables, installing the modules (20 s to 2 min)"
 	WEB_MAX=900 web_post step7 index.php module=Install view=Index mode=Step7 "__vtrftk=$(web_token step6)" \
 		"auth_key=$auth_key" myname=Test myemail=admin@example.com industry=Other
 	[[ -s "$VTIGER_DIR/config.inc.php" ]] || die "installer did not write config.inc.php, see $WEB_WORK/step7.html"
