@@ -46,6 +46,10 @@ fresh_install() {
 	log "installed"
 }
 
+if [[ -f $VTIGER_MARKER && ! ( -s "$VTIGER_DIR/config.inc.php" && -d "$VTIGER_DATADIR/$VTIGER_DB_NAME" && -s "$VTIGER_SNAPSHOT/vtiger.sql" ) ]]; then
+	log "$VTIGER_HOME is marked installed but its Vtiger folder, database or snapshot is missing"
+	rm -f "$VTIGER_MARKER"
+fi
 if [[ -f $VTIGER_MARKER ]]; then
 	# shellcheck disable=SC1090
 	source "$VTIGER_MARKER"
