@@ -2,7 +2,7 @@ import { testCredential } from '../harness/credentialTest';
 import { createContact, startTestBed, type VtigerTestBed } from '../harness/fixture';
 
 const NO_MODULES =
-	'This Vtiger denies the user "sales" every module over its webservice (a defect of Vtiger 8.3.0 for every user who is not an administrator): use an administrator user in the credential';
+	'This Vtiger denies the user "sales" every module over its webservice (a defect of Vtiger 8.3.0 for every user who is not an administrator): use an administrator user in the credential, or give the profile of this user\'s role the global "View all" or "Edit all" privilege (Settings > Profiles)';
 
 describe('The credential Test button', () => {
 	let bed: VtigerTestBed;

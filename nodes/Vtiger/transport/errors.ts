@@ -43,7 +43,7 @@ export function explainNoModules(username: string, vtigerVersion: string): Error
 	return {
 		message:
 			vtigerVersion === '8.3.0'
-				? `This Vtiger denies the user "${username}" every module over its webservice (a defect of Vtiger 8.3.0 for every user who is not an administrator): use an administrator user in the credential`
+				? `This Vtiger denies the user "${username}" every module over its webservice (a defect of Vtiger 8.3.0 for every user who is not an administrator): use an administrator user in the credential, or give the profile of this user's role the global "View all" or "Edit all" privilege (Settings > Profiles)`
 				: `Vtiger lets the user "${username}" use no module over its webservice: give the user a role whose profile permits modules, or use an administrator user in the credential`,
 		description: `Vtiger lists only non-record types such as Groups, Currency and Tax for "${username}", and answers "Permission to perform the operation is denied" for every module.`,
 	};
