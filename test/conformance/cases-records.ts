@@ -350,7 +350,9 @@ export const recordCases: Case[] = [
 	retrieveId('retrieve with two ids', (t) => `${t.id('contact')},${t.id('backslash')}`, (a) => fails(a, 'INVALID_ID_ATTRIBUTE', 'Id specified is incorrect')),
 	retrieveId('retrieve with a word as id', () => 'abc', (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id')),
 	retrieveId('retrieve with x before the prefix', (t) => `x${t.id('contact')}`, (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id')),
-	retrieveId('retrieve with a bare number', (t) => t.num('contact'), (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied')),
+	// A bare number is looked up as a module prefix (VtigerWebserviceObject::fromId).
+	retrieveId('retrieve with a bare number that is a prefix', (t) => t.prefix('Contacts'), (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied')),
+	retrieveId('retrieve with a bare number that is no prefix', () => '99999999', (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id')),
 	retrieveId('retrieve with an unknown prefix', () => '999x1', (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id')),
 	retrieveId('retrieve with the prefix of another module', (t) => `${t.prefix('Accounts')}x${t.num('contact')}`, (a) =>
 		fails(a, 'INVALID_ID_ATTRIBUTE', 'Id specified is incorrect'),

@@ -159,6 +159,20 @@ export const relationCases: Case[] = [
 		expect: (a) => eq(ok(a), [], 'result'),
 	},
 	{
+		name: 'query_related: a syntax error and no related records',
+		run: (t) => queryRelated(t, t.id('accountSpaces'), 'Contacts', 'SELECT lastname FROM Contacts LIMIT 5'),
+		expect: (a) => eq(ok(a), [], 'result'),
+	},
+	{
+		name: 'query_related: WHERE and a trailing ;',
+		run: (t) => queryRelated(t, t.id('account'), 'Contacts', "SELECT lastname FROM Contacts WHERE id > '0x0';"),
+		expect: (a) => fails(a, 'QUERY_SYNTAX_ERROR'),
+	},
+	{
+		name: 'query_related: two WHERE',
+		run: (t) => queryRelated(t, t.id('account'), 'Contacts', "SELECT lastname FROM Contacts WHERE id > '0x0' WHERE lastname = 'x'"),
+	},
+	{
 		name: 'query_related: a module not matching the label',
 		run: (t) => queryRelated(t, t.id('account'), 'Contacts', 'SELECT potentialname FROM Potentials'),
 		expect: unknownRelation,

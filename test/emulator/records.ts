@@ -314,7 +314,7 @@ export class Records {
 					if (module === 'Events' && f.name === 'reminder_time') {
 						const seconds = mysqlNumber(phpString(raw));
 						values.reminder_time = seconds > 0 ? String(Math.ceil(seconds / 60)) : '';
-					} else values[f.name] = storeValue(f.name, f.type.name, raw);
+					} else values[f.name] = storeValue(f.name, f.type.name, raw, this.meta.maxLength(module, f.name));
 			}
 		}
 	}
