@@ -30,6 +30,45 @@ function retrieveId(name: string, id: (t: Ctx) => string, expect: (a: Answer, t:
 	return { name, run: (t) => t.get({ operation: 'retrieve', id: id(t) }), expect };
 }
 
+
+/** Fixtures that mandatory reference fields of other modules point at. */
+const REFERENCE_FIXTURES: Record<string, string> = {
+	Accounts: 'account', Contacts: 'contact', Products: 'product', Project: 'project', Potentials: 'potential', Leads: 'lead',
+	HelpDesk: 'ticket', Vendors: 'vendor', Campaigns: 'campaign',
+};
+
+/** A record of `module` with every mandatory field filled from the target's own describe, then retrieved. */
+function minimal(module: string, name: string): Case {
+	return {
+		name: `create and retrieve a minimal ${module}`,
+		run: async (t) => {
+			const d = ok(await t.get({ operation: 'describe', elementType: module }));
+			const element: Record<string, string> = {};
+			for (const f of d.fields as Array<{ name: string; mandatory: unknown; editable: unknown; type: { name: string; refersTo?: string[]; picklistValues?: Array<{ value: string }> } }>) {
+				if (f.mandatory !== true || f.editable !== true) continue;
+				const type = f.type;
+				if (type.name === 'owner') element[f.name] = t.me;
+				else if (type.name === 'reference') {
+					const target = (type.refersTo ?? []).find((m) => m === 'Currency' || REFERENCE_FIXTURES[m]);
+					element[f.name] = target === 'Currency' ? `${t.prefix('Currency')}x1` : target ? t.id(REFERENCE_FIXTURES[target]) : '';
+				} else if (type.name === 'picklist') element[f.name] = type.picklistValues?.[0]?.value ?? '';
+				else if (type.name === 'date') element[f.name] = '2026-12-01';
+				else if (type.name === 'time') element[f.name] = '10:00:00';
+				else if (['integer', 'double', 'currency'].includes(type.name)) element[f.name] = '1';
+				else if (type.name === 'boolean') element[f.name] = '1';
+				else if (type.name === 'email') element[f.name] = 'min@example.com';
+				else element[f.name] = `${t.tag} ${module} ${f.name}`;
+			}
+			const created = await t.create(module, element, name);
+			return { created, retrieved: created.json?.success ? await t.get({ operation: 'retrieve', id: t.id(name) }) : created };
+		},
+		expect: (o: { created: Answer; retrieved: Answer }) => {
+			ok(o.created);
+			ok(o.retrieved);
+		},
+	};
+}
+
 export const recordCases: Case[] = [
 	// ---- create (8.1) and the record shape ----
 	{
@@ -694,6 +733,67 @@ export const recordCases: Case[] = [
 				contact_id: t.id('contact'), amount: '5000', probability: '10',
 			}, 'potential'),
 		expect: (a) => eq([ok(a).amount, ok(a).probability], ['5000.00000000', '10.000'], 'amount, probability'),
+	},
+	// ---- every other entity module with its mandatory fields ----
+	minimal('Vendors', 'vendor'),
+	minimal('Campaigns', 'campaign'),
+	minimal('Faq', 'faq'),
+	minimal('PriceBooks', 'pricebook'),
+	minimal('Services', 'service'),
+	minimal('ServiceContracts', 'servicecontract'),
+	minimal('Project', 'project'),
+	minimal('ProjectTask', 'projecttask'),
+	minimal('ProjectMilestone', 'projectmilestone'),
+	minimal('Assets', 'asset'),
+	minimal('SMSNotifier', 'sms'),
+	minimal('PBXManager', 'pbx'),
+	{
+		name: 'create an e-mail record (Emails)',
+		run: (t) =>
+			t.create('Emails', { subject: `${t.tag} mail`, assigned_user_id: t.me, date_start: '2026-12-01', from_email: 'from@example.com', saved_toid: 'zoe@example.com', email_flag: 'SAVED' }, 'email'),
+		expect: (a) => ok(a),
+	},
+	{
+		name: 'retrieve an e-mail record',
+		run: (t) => t.get({ operation: 'retrieve', id: t.id('email') }),
+		expect: (a) => ok(a),
+	},
+	{
+		name: 'create a Product with a tax',
+		run: (t) => t.create('Products', { productname: `${t.tag} taxed`, unit_price: '10', assigned_user_id: t.me, tax1: '4.5' }),
+		expect: (a) => eq(ok(a).tax1, '4.500', 'tax1'),
+	},
+	{
+		name: 'create a Document with the file under another part name',
+		run: (t) =>
+			t.create('Documents', { notes_title: `${t.tag} other part`, filelocationtype: 'I', filestatus: '1', assigned_user_id: t.me }, undefined, 'admin', {
+				files: [{ part: 'file', fileName: 'contract.pdf', type: 'application/pdf', data: CONTRACT }],
+			}),
+		expect: (a) => {
+			eq(ok(a).filesize, '0', 'filesize');
+			matches(ok(a).imageattachmentids, /^\d+x\d+$/, 'imageattachmentids');
+		},
+	},
+	{
+		name: 'create a Document without a file part',
+		run: (t) => t.create('Documents', { notes_title: `${t.tag} no file`, filelocationtype: 'I', filestatus: '1', assigned_user_id: t.me }, undefined, 'admin', { files: [] }),
+		expect: (a) => {
+			eq(ok(a).filesize, '0', 'filesize');
+			check(!('imageattachmentids' in ok(a)), 'no imageattachmentids');
+		},
+	},
+	{
+		name: 'revise a Document with a new file',
+		run: (t) =>
+			t.post({ operation: 'revise', element: JSON.stringify({ id: t.id('doc'), notes_title: `${t.tag} contract` }) }, 'admin', {
+				files: [{ part: 'filename', fileName: 'evil.php', type: 'text/plain', data: Buffer.from('<?php echo 1;') }],
+			}),
+		expect: (a) => eq([ok(a).filename, ok(a).filesize], ['evil.phpfile.txt', '13'], 'filename, filesize'),
+	},
+	{
+		name: 'revise a Document without a file keeps it',
+		run: (t) => t.post({ operation: 'revise', element: JSON.stringify({ id: t.id('doc'), notecontent: 'kept' }) }),
+		expect: (a) => eq(ok(a).filename, 'evil.phpfile.txt', 'filename'),
 	},
 	{
 		name: 'retrieve the admin user',

@@ -34,7 +34,7 @@ export interface PostOptions {
 	jsonBody?: string;
 }
 
-const CONTROL = /[\u0000-\u001f]/g; // eslint-disable-line no-control-regex
+const CONTROL = /[\u0000-\u001f]/g;
 
 function parse(status: number, type: string, text: string): Answer {
 	const a: Answer = { status, type, text };
