@@ -151,8 +151,8 @@ export const queryCases: Case[] = [
 	q('Calendar returns tasks only', (t) => `SELECT subject, activitytype FROM Calendar WHERE subject LIKE '${t.tag}%';`, (a, t) =>
 		eq(rows(a).map((r) => r.subject), [`${t.tag} task`], 'subjects'),
 	),
-	q('Events returns the other activities', (t) => `SELECT subject FROM Events WHERE subject LIKE '${t.tag}%' ORDER BY subject;`, (a, t) =>
-		eq(rows(a).map((r) => r.subject), [`${t.tag} meeting`, `${t.tag} untyped`], 'subjects'),
+	q('Events returns the other activities and the e-mails', (t) => `SELECT subject FROM Events WHERE subject LIKE '${t.tag}%' ORDER BY subject;`, (a, t) =>
+		eq(rows(a).map((r) => r.subject), [`${t.tag} mail`, `${t.tag} meeting`, `${t.tag} untyped`], 'subjects (e-mails included)'),
 	),
 	q('inventory header fields', (t) => `SELECT subject, hdnGrandTotal FROM Quotes WHERE subject LIKE '${t.tag}%';`, empty),
 	q('Documents with a file', (t) => `SELECT notes_title, filename, filesize FROM Documents WHERE notes_title = '${t.tag} contract';`, count(1)),

@@ -150,9 +150,9 @@ export const recordCases: Case[] = [
 		expect: (a) => eq(ok(a).description, '&lt;script&gt;alert(1)&lt;/script&gt; & &lt;b&gt;x&lt;/b&gt;', 'description'),
 	},
 	{
-		name: 'create with an emoji (stored as ?)',
+		name: 'create with an emoji (stored as one ? per UTF-8 byte)',
 		run: (t) => t.create('Contacts', contact(t, 'emoji 😀 end')),
-		expect: (a, t: Ctx) => eq(ok(a).lastname, `${t.tag} emoji ? end`, 'lastname'),
+		expect: (a, t: Ctx) => eq(ok(a).lastname, `${t.tag} emoji ???? end`, 'lastname'),
 	},
 	{
 		name: 'create with a control character (written raw)',
@@ -360,9 +360,17 @@ export const recordCases: Case[] = [
 		expect: (a) => eq(ok(a).account_id, null, 'account_id'),
 	},
 	{
-		name: 'create with an owner that does not exist',
-		run: (t) => t.create('Contacts', { lastname: `${t.tag} ghost owner`, assigned_user_id: `${t.prefix('Users')}x999` }),
-		expect: (a) => eq(ok(a).assigned_user_id, '999', 'assigned_user_id'),
+		name: 'create with an owner that does not exist (saved, then the restricted-file page)',
+		run: async (t) => {
+			const create = await t.create('Contacts', { lastname: `${t.tag} ghost owner`, assigned_user_id: `${t.prefix('Users')}x999` });
+			const saved = await t.query(`SELECT lastname, assigned_user_id FROM Contacts WHERE lastname = '${t.tag} ghost owner';`);
+			for (const row of saved.json?.result ?? []) t.created.push(String(row.id));
+			return { create, saved };
+		},
+		expect: (o: Record<string, Answer>) => {
+			eq([o.create.status, o.create.text], [200, 'Sorry! Attempt to access restricted file.'], 'status and body');
+			eq((ok(o.saved) as Array<{ assigned_user_id: string }>).map((r) => r.assigned_user_id), ['999'], 'the saved owner');
+		},
 	},
 	{
 		name: 'create with an owner id of another module',

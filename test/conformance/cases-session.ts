@@ -74,7 +74,7 @@ export const sessionCases: Case[] = [
 		expect: (a, t: Ctx) => {
 			const r = ok(a);
 			eq(Object.keys(r), LOGIN_KEYS, 'login keys in order');
-			matches(r.sessionName, /^[0-9a-f]{21}$/, 'sessionName');
+			matches(r.sessionName, /^[0-9a-f]{14,21}$/, 'sessionName (uniqid(dechex(rand())))');
 			eq([r.userId, r.is_admin, r.version, r.vtigerVersion], [t.me, 'on', '0.22', '8.3.0'], 'userId, is_admin, version, vtigerVersion');
 			check(Object.values(r).every((v) => typeof v === 'string'), 'every login value is a string');
 		},
@@ -186,9 +186,23 @@ export const sessionCases: Case[] = [
 		expect: (a) => fails(a, 'AUTHENTICATION_FAILURE', 'Authencation Failed'),
 	},
 	{
-		name: 'extendsession with an unknown session',
-		run: (t) => t.ws.post({ operation: 'extendsession', sessionName: '0123456789abcdef01234' }),
-		expect: (a) => fails(a, 'AUTHENTICATION_FAILURE', 'Authencation Failed'),
+		name: 'extendsession with an unknown session (it becomes a session without a user)',
+		run: async (t) => {
+			const sessionName = `e${t.tag}`;
+			t.extraNames.set(sessionName, 'adoptedSession');
+			return {
+				extend: await t.ws.post({ operation: 'extendsession', sessionName }),
+				again: await t.ws.post({ operation: 'extendsession', sessionName }),
+				listtypes: await t.ws.get({ operation: 'listtypes', sessionName }),
+				getchallenge: await t.ws.get({ operation: 'getchallenge', username: t.adminCredentials.username, sessionName }),
+			};
+		},
+		expect: (o: Record<string, Answer>) => {
+			fails(o.extend, 'AUTHENTICATION_FAILURE', 'Authencation Failed');
+			fails(o.again, 'AUTHENTICATION_FAILURE', 'Authencation Failed');
+			fatal(o.listtypes);
+			ok(o.getchallenge);
+		},
 	},
 	// ---- logout (4.7) ----
 	{
@@ -217,7 +231,7 @@ export const sessionCases: Case[] = [
 	},
 	{
 		name: 'logout with an unknown session',
-		run: (t) => t.ws.post({ operation: 'logout', sessionName: '0123456789abcdef01234' }),
+		run: (t) => t.ws.post({ operation: 'logout', sessionName: '0123456789abcdef0badlo' }),
 		expect: (a) => fails(a, 'INVALID_SESSIONID', 'Session Identifier provided is Invalid'),
 	},
 	// ---- transport (2.1, 2.6, 3.3) ----

@@ -46,7 +46,7 @@ export function maskString(s: string, m: Masks): string {
 
 export function maskValue(v: unknown, m: Masks, key = ''): unknown {
 	if (key === 'token' && typeof v === 'string') return hexShape(v);
-	if (key === 'sessionName' && typeof v === 'string') return m.names.get(v) ? `<@${m.names.get(v)}>` : hexShape(v);
+	if (key === 'sessionName' && typeof v === 'string') return m.names.get(v) ? `<@${m.names.get(v)}>` : /^[0-9a-f]{14,21}$/.test(v) ? '<session>' : hexShape(v);
 	if (EPOCH_KEYS.has(key) && typeof v === 'number') return '<epoch>';
 	if (key === 'idPrefix' && typeof v === 'string') return /^\d+$/.test(v) ? '<prefix>' : v;
 	if (key === 'filecontents' && typeof v === 'string') return `<base64:${v.length}>`;

@@ -75,7 +75,8 @@ export class QueryEngine {
 
 		try {
 			const tests = q.where.map((group) => group.map((p) => this.compile(module, known(p.field)!, p)));
-			let rows = this.store.all(module);
+			// 8.3.0: Events also lists the e-mail records (activities of type Emails).
+			let rows = module === 'Events' ? [...this.store.all('Events'), ...this.store.all('Emails')].sort((a, b) => a.num - b.num) : this.store.all(module);
 			if (module === 'Users') rows = rows.filter((r) => r.values.status === 'Active');
 			if (module === 'Leads') rows = rows.filter((r) => !r.converted);
 			if (tests.length > 0) rows = rows.filter((r) => tests.some((g) => g.every((t) => t(r))));
@@ -115,7 +116,7 @@ export class QueryEngine {
 			return rows.map((rec) => {
 				const row: Record<string, Cell> = {};
 				for (const f of fields) row[f.name] = this.records.formatValue(rec, f, 'query');
-				row.id = this.records.wsId(rec.module, rec.num);
+				row.id = this.records.wsId(module === 'Events' ? module : rec.module, rec.num);
 				const files = imageAttachmentIds(this.meta, this.store, rec);
 				if (files) row.imageattachmentids = files;
 				return row;

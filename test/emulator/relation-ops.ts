@@ -32,7 +32,7 @@ export function relatedtypes(c: Call): OpOutcome {
 function sourceRecord(c: Call): StoredRecord {
 	const { records, store } = c.backend;
 	const raw = c.param('id');
-	if (raw === undefined) throw err.accessDenied(Msg.deniedForName(''));
+	if (raw === undefined) throw err.accessDenied(Msg.deniedForId);
 	const id = records.parseId(raw);
 	const rec = store.lookup(id.module, id.num);
 	if (!rec || rec.deleted) throw err.accessDenied(Msg.deniedForName(''));

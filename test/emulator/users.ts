@@ -11,15 +11,24 @@ export interface NewUser {
 	active?: boolean;
 }
 
+/** Preferences of a user made with Vtiger's Users class (the non-admin user of a fresh 8.3.0 test install). */
 const USER_DEFAULTS: Record<string, string> = {
-	roleid: 'H2', time_zone: 'UTC', date_format: 'yyyy-mm-dd', hour_format: '24', callduration: '5',
+	roleid: 'H5', time_zone: 'UTC', date_format: 'yyyy-mm-dd', hour_format: '24', callduration: '5',
 	othereventduration: '5', currency_id: '1', language: 'en_us', theme: 'softed', activity_view: 'Today',
-	lead_view: 'Today', start_hour: '08:00', end_hour: '', is_owner: '0', currency_grouping_pattern: '123,456,789',
+	lead_view: 'Today', start_hour: '08:00', end_hour: '18:00', is_owner: '', currency_grouping_pattern: '123,456,789',
 	currency_decimal_separator: '.', currency_grouping_separator: ',', currency_symbol_placement: '$1.0',
 	no_of_currency_decimals: '2', truncate_trailing_zeros: '0', dayoftheweek: 'Sunday', calendarsharedtype: 'public',
-	default_record_view: 'Summary', leftpanelhide: '0', rowheight: 'medium', defaulteventstatus: 'Planned',
-	defaultactivitytype: 'Call', hidecompletedevents: '0', defaultcalendarview: 'MyCalendar', defaultlandingpage: 'Home',
-	reminder_interval: '1 Minute', internal_mailer: '0',
+	default_record_view: 'Summary', leftpanelhide: '0', rowheight: '', defaulteventstatus: '',
+	defaultactivitytype: '', hidecompletedevents: '0', defaultcalendarview: '', defaultlandingpage: '',
+	reminder_interval: '', internal_mailer: '0',
+};
+
+/** The admin of a fresh 8.3.0 install after the installer and the first-login setup (observed). */
+const ADMIN_DEFAULTS: Record<string, string> = {
+	...USER_DEFAULTS,
+	roleid: 'H2', hour_format: '12', theme: 'alphagrey', activity_view: 'This Week', start_hour: '00:00', end_hour: '23:00',
+	is_owner: '1', truncate_trailing_zeros: '1', defaulteventstatus: 'Planned', defaultactivitytype: 'Call',
+	defaultcalendarview: 'MyCalendar', defaultlandingpage: 'Home', reminder_interval: '1 Minute', internal_mailer: '1',
 };
 
 export function addUserRecord(store: Store, u: NewUser, num?: number): StoredRecord {
@@ -28,11 +37,11 @@ export function addUserRecord(store: Store, u: NewUser, num?: number): StoredRec
 	return store.add(
 		'Users',
 		{
-			...USER_DEFAULTS,
+			...(num === 1 ? ADMIN_DEFAULTS : USER_DEFAULTS),
 			user_name: u.username,
 			is_admin: u.isAdmin ? 'on' : 'off',
-			roleid: u.isAdmin ? 'H2' : 'H3',
-			is_owner: num === 1 ? '1' : '0',
+			roleid: u.isAdmin ? 'H2' : 'H5',
+			is_owner: num === 1 ? '1' : '',
 			first_name: first,
 			last_name: last,
 			email1: u.email ?? `${u.username.toLowerCase()}@example.com`,

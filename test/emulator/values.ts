@@ -31,7 +31,14 @@ function isValidDate(y: number, m: number, d: number): boolean {
  * layer). Booleans ref 7.2, dates 7.3 (leniently, as 8.3.0 does), numbers 7.4, text cut to `maxLength`,
  * multipicklists 7.5, script tags 7.7, non-BMP characters 2.5.
  */
-export function storeValue(fieldName: string, typeName: string, input: unknown, maxLength?: number): string {
+/** What the database column adds to a stored value: its varchar length, its numeric scale. */
+export interface Column {
+	maxLength?: number;
+	decimals?: number;
+}
+
+export function storeValue(fieldName: string, typeName: string, input: unknown, column: Column = {}): string {
+	const maxLength = column.maxLength;
 	switch (typeName) {
 		case 'boolean':
 			return input === true || input === 1 || input === '1' || input === 'on' ? '1' : '0';
@@ -42,7 +49,7 @@ export function storeValue(fieldName: string, typeName: string, input: unknown, 
 		case 'double':
 		case 'currency': {
 			const n = mysqlNumber(phpString(input));
-			return n.toFixed(DECIMALS[fieldName] ?? 8);
+			return n.toFixed(scale(fieldName, typeName, column));
 		}
 		case 'date':
 			return dateInput(phpString(input));
@@ -114,14 +121,20 @@ export function dateInput(raw: string): string {
 	return isValidDate(year, month, day) ? `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : '0000-00-00';
 }
 
+/** Ref 7.4: money columns have 8 decimals; `double` columns their own scale (columns.json). */
+function scale(fieldName: string, typeName: string, column: Column): number {
+	return (typeName === 'double' ? column.decimals : undefined) ?? DECIMALS[fieldName] ?? 8;
+}
+
 function sanitizeText(s: string): string {
-	let out = s.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+	// Ref 2.5: MySQL utf8 (3 bytes) stores a 4-byte character as one ? per byte.
+	let out = s.replace(/[\u{10000}-\u{10FFFF}]/gu, '????');
 	if (/<script\b[^>]*>/i.test(out)) out = out.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 	return out;
 }
 
 /** Value stored for a field nobody supplied (ref 7.4: unset numbers read back as 0). */
-export function emptyValue(fieldName: string, typeName: string): string {
+export function emptyValue(fieldName: string, typeName: string, column: Column = {}): string {
 	switch (typeName) {
 		case 'boolean':
 			return '0';
@@ -129,7 +142,7 @@ export function emptyValue(fieldName: string, typeName: string): string {
 			return '0';
 		case 'double':
 		case 'currency':
-			return (0).toFixed(DECIMALS[fieldName] ?? 8);
+			return (0).toFixed(scale(fieldName, typeName, column));
 		default:
 			return '';
 	}

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates columns.json: the database column behind each stock field of Vtiger 8.3.0, as far as
-the emulator needs it: the varchar length (longer text is cut, ref 7.1). Numeric scales are not
-taken from here: the installer's migration steps change many of them (to 8 decimals). Input: the 8.3.0 source tree (schema/DatabaseSchema.xml
+the emulator needs it: the varchar length (longer text is cut, ref 7.1) and the numeric scale (the
+decimals a value reads back with, ref 7.4). The installer's migration steps widen the scale of the
+money columns to 8, so the emulator uses the scale for `double` fields only (checked against 8.3.0). Input: the 8.3.0 source tree (schema/DatabaseSchema.xml
 and modules/Users/DefaultDataPopulator.php). Usage: generate-columns.py <vtigercrm dir> > columns.json
 Fields of the extension modules (Project*, ModComments, Assets, ServiceContracts, …) are not in the
 populator; the emulator keeps its defaults for them."""
@@ -27,6 +28,10 @@ for m in re.finditer(r"insert into vtiger_field values \((\d+),[^,]+,'(\w+)','(\
     entry = None
     if kind == 'C' and size:
         entry = {'maxLength': int(size)}
+    elif kind == 'N' and size and '.' in size:
+        entry = {'decimals': int(size.split('.')[1])}
+    elif kind == 'N' and size:
+        entry = {'decimals': 0}
     if entry:
         out.setdefault(module, {})[fieldname] = entry
 # Calendar fields are shared by Events (tabid 16 has its own rows, but fill gaps from Calendar).
