@@ -861,6 +861,15 @@ export const recordCases: Case[] = [
 		expect: (a) => ok(a),
 	},
 	{
+		name: 'retrieve a tax',
+		run: (t) => t.get({ operation: 'retrieve', id: `${t.prefix('Tax')}x1` }),
+		expect: (a) => eq([ok(a).taxname, ok(a).percentage], ['tax1', '4.500'], 'taxname, percentage'),
+	},
+	{
+		name: 'query ProductTaxes',
+		run: (t) => t.query('SELECT * FROM ProductTaxes;'),
+	},
+	{
 		name: 'query CompanyDetails',
 		run: (t) => t.query('SELECT * FROM CompanyDetails;'),
 	},

@@ -124,6 +124,7 @@ async function main(): Promise<Suite> {
 	for (const c of cases) {
 		await suite.check(c.name, async () => {
 			const rules = allowed.filter((a) => new RegExp(`${glob(a.case).source}$`).test(c.name));
+			const usedHere = new Set<Allowed>();
 			const problems: string[] = [];
 			const notes: string[] = [];
 			const normalized = new Map<string, unknown>();
@@ -143,6 +144,7 @@ async function main(): Promise<Suite> {
 					const rule = t.name === 'emulator' ? rules.find((r) => r.expect) : undefined;
 					if (rule) {
 						rule.used = true;
+						usedHere.add(rule);
 						notes.push(`emulator expectation failure allowed ("${rule.case}")`);
 					} else problems.push(`${t.name}: ${e.message}`);
 				}
@@ -156,10 +158,11 @@ async function main(): Promise<Suite> {
 					const rule = rules.find((r) => r.path !== 'expect' && pathMatches(r.path, d.path));
 					if (rule) {
 						rule.used = true;
+						usedHere.add(rule);
 						allowedCount++;
 					} else problems.push(`differs at ${d.path || '(root)'}: emulator ${short(d.emulator)}, real ${short(d.real)}`);
 				}
-				if (allowedCount > 0) notes.push(`${allowedCount} allowed difference${allowedCount > 1 ? 's' : ''} (${[...new Set(rules.filter((r) => r.used).map((r) => `"${r.case}"`))].join(', ')})`);
+				if (allowedCount > 0) notes.push(`${allowedCount} allowed difference${allowedCount > 1 ? 's' : ''} (${[...usedHere].map((r) => `"${r.case}" ${r.path}`).join(', ')})`);
 			}
 			if (problems.length > 0) {
 				const e = new CheckFailure(problems.join('\n'));

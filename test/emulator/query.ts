@@ -116,6 +116,7 @@ export class QueryEngine {
 			return rows.map((rec) => {
 				const row: Record<string, Cell> = {};
 				for (const f of fields) row[f.name] = this.records.formatValue(rec, f, 'query');
+				if (q.select.kind === 'all') Object.assign(row, this.records.hiddenFields(rec));
 				row.id = this.records.wsId(module === 'Events' ? module : rec.module, rec.num);
 				const files = imageAttachmentIds(this.meta, this.store, rec);
 				if (files) row.imageattachmentids = files;

@@ -13,12 +13,15 @@ import type { Store, StoredRecord } from './store';
 import { emptyValue, htmlEntities, mysqlNumber, phpString, storeValue } from './values';
 
 const DAY_MS = 86400000;
-/** Numbers whose column is NULL until set: "" on retrieve, null on query (observed on 8.3.0). */
-const NULL_NUMBERS: Record<string, string[]> = {
+/** Columns that are NULL until set: "" on retrieve, null on query (observed on 8.3.0). */
+const NULL_COLUMNS: Record<string, string[]> = {
 	Documents: ['filedownloadcount'],
 	Emails: ['access_count', 'click_count'],
 	ServiceContracts: ['progress'],
+	CompanyDetails: ['logo', 'vatid'],
 };
+/** Fields that query returns but retrieve does not (observed on 8.3.0). */
+const NOT_RETRIEVED: Record<string, string[]> = { Tax: ['compoundon', 'regions'] };
 /** Fields not in describe that 8.3.0 returns anyway (admin), with the value of a new record. */
 const HIDDEN_FIELDS: Record<string, Record<string, null>> = { HelpDesk: { update_log: null } };
 /** Describe fields that retrieve does not return on 8.3.0. */
@@ -127,7 +130,7 @@ export class Records {
 			case 'datetime':
 				return v ? v : shape === 'query' ? null : '';
 			default:
-				if (v === '' && NULL_NUMBERS[rec.module]?.includes(f.name)) return shape === 'query' ? null : '';
+				if (v === '' && NULL_COLUMNS[rec.module]?.includes(f.name)) return shape === 'query' ? null : '';
 				return v ?? emptyValue(f.name, f.type.name, this.meta.column(rec.module, f.name));
 		}
 	}
@@ -157,6 +160,13 @@ export class Records {
 			);
 	}
 
+	/** Fields not in describe that 8.3.0 returns anyway (retrieve, SELECT *). */
+	hiddenFields(rec: StoredRecord, as: string = rec.module): Record<string, string | null> {
+		const out: Record<string, string | null> = {};
+		for (const [name, value] of Object.entries(HIDDEN_FIELDS[as] ?? {})) out[name] = rec.values[name] ?? value;
+		return out;
+	}
+
 	label(rec: StoredRecord): string {
 		return rec.label ?? this.computeLabel(rec.module, rec.values);
 	}
@@ -183,12 +193,13 @@ export class Records {
 		let idWritten = false;
 		const shown = as === rec.module ? rec : { ...rec, module: as };
 		for (const f of this.visibleFields(as)) {
+			if (NOT_RETRIEVED[as]?.includes(f.name)) continue;
 			if (f.name === 'id') {
 				out.id = id;
 				idWritten = true;
 			} else out[f.name] = this.formatValue(shown, f, 'retrieve');
 		}
-		for (const [name, value] of Object.entries(HIDDEN_FIELDS[as] ?? {})) out[name] = rec.values[name] ?? value;
+		Object.assign(out, this.hiddenFields(rec, as));
 		if (!idWritten) out.id = id;
 		const key = ACTOR_KEY_COLUMN[rec.module];
 		if (key) out[key] = String(rec.num);
@@ -326,7 +337,7 @@ export class Records {
 		const values: Record<string, string> = {};
 		for (const f of this.meta.fields(module)) {
 			if (f.name === 'id' || this.meta.isPseudoField(f)) continue;
-			values[f.name] = NULL_NUMBERS[module]?.includes(f.name) ? '' : emptyValue(f.name, f.type.name, this.meta.column(module, f.name));
+			values[f.name] = NULL_COLUMNS[module]?.includes(f.name) ? '' : emptyValue(f.name, f.type.name, this.meta.column(module, f.name));
 		}
 		// Ref 15.7: an unset Events reminder reads back as "".
 		if (module === 'Events' || module === 'Calendar') values.reminder_time = '';

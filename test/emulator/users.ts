@@ -1,4 +1,4 @@
-/** Users and Groups as a fresh 8.3.0 install has them (admin 19x1, groups 20x2-20x4, ref 15.1/15.2). */
+/** Users, Groups and the other actor rows as a fresh 8.3.0 install has them (admin 19x1, groups 20x2-20x4, ref 15.1/15.2). */
 import type { Store, StoredRecord } from './store';
 
 export interface NewUser {
@@ -72,6 +72,14 @@ export function seedDirectory(store: Store, adminAccessKey: string): void {
 		currency_status: 'Active', defaultid: '-11', deleted: '0',
 	});
 	store.add('DocumentFolders', { foldername: 'Default', description: 'This is a Default Folder', createdby: '1', sequence: '1' });
+	for (const [taxname, taxlabel, percentage] of [['tax1', 'VAT', '4.500'], ['tax2', 'Sales', '10.000'], ['tax3', 'Service', '12.500']]) {
+		store.add('Tax', { taxname, taxlabel, percentage, deleted: '0', method: 'Simple', type: 'Fixed', compoundon: '[]', regions: '[]' });
+	}
+	store.add('CompanyDetails', {
+		organizationname: 'vtiger', address: '95, 12th Main Road, 3rd Block, Rajajinagar', city: 'Bangalore', state: 'Karnataka',
+		country: 'India', code: '560010', phone: '+91 9243602352', fax: '+91 9243602352', website: 'www.vtiger.com',
+		logoname: 'vtiger-crm-logo.png', logo: '', vatid: '',
+	});
 }
 
 /** The profile part of the login result (ref 4.3, 8.3.0 key set and order). */
