@@ -18,6 +18,7 @@ const rows = (a: Answer): Array<Record<string, unknown>> => ok(a);
 const count = (n: number) => (a: Answer) => eq(rows(a).length, n, 'rows');
 const empty = count(0);
 const syntaxError = (message?: string | RegExp) => (a: Answer) => fails(a, 'QUERY_SYNTAX_ERROR', message);
+const invalidId = (a: Answer) => fails(a, 'INVALID_ID_ATTRIBUTE', 'Id specified is incorrect');
 const internal = (a: Answer) => fails(a, 'INTERNAL_SERVER_ERROR', 'Unknown Error while processing request');
 const lastnames = (a: Answer): unknown[] => rows(a).map((r) => r.lastname);
 
@@ -130,6 +131,21 @@ export const queryCases: Case[] = [
 	q('owner with a Users prefix on a group id', (t) => `SELECT lastname FROM Contacts WHERE assigned_user_id = '${t.prefix('Users')}x2' AND lastname LIKE '${t.tag}%';`, count(1)),
 	q('owner as a word', () => "SELECT id FROM Contacts WHERE assigned_user_id = 'admin';", (a) => fails(a, 'INVALID_ID_ATTRIBUTE', 'Id specified is incorrect')),
 	q('owner as a bare number', (t) => `SELECT id FROM Contacts WHERE assigned_user_id = '1' AND lastname LIKE '${t.tag}%';`, empty),
+	q('id as a word', () => "SELECT id FROM Contacts WHERE id = 'abc';", invalidId),
+	q('id IN with a word', (t) => `SELECT id FROM Contacts WHERE id IN ('${t.id('contact')}', 'abc');`, invalidId),
+	q('id with LIKE', (t) => `SELECT lastname FROM Contacts WHERE id LIKE '%x${t.num('contact')}';`, invalidId),
+	q('id compared with >= and <=', (t) => `SELECT lastname FROM Contacts WHERE id >= '${t.id('cap050')}' AND id <= '${t.id('cap050')}';`, count(1)),
+	q('reference IN', (t) => `SELECT lastname FROM Contacts WHERE account_id IN ('${t.id('account')}', '${t.id('accountSpaces')}');`, count(1)),
+	q('reference LIKE', (t) => `SELECT lastname FROM Contacts WHERE account_id LIKE '%x%' AND lastname LIKE '${t.tag}%';`, invalidId),
+	q('owner with a group id', (t) => `SELECT lastname FROM Contacts WHERE assigned_user_id = '${t.prefix('Groups')}x2' AND lastname LIKE '${t.tag}%';`, count(1)),
+	q('a number compared as text', (t) => `SELECT productname FROM Products WHERE unit_price > '50' AND productname LIKE '${t.tag}%';`),
+	q('ORDER BY a date with empty values', (t) => `SELECT lastname, birthday FROM Contacts WHERE lastname LIKE '${t.tag} dates%' ORDER BY birthday;`),
+	q('ORDER BY a reference', (t) => `SELECT lastname FROM Contacts WHERE lastname LIKE '${t.tag} O%' ORDER BY account_id;`),
+	q('a user by user_name', () => "SELECT user_name, is_admin, status FROM Users WHERE user_name = 'admin';", count(1)),
+	q('a group by name', () => "SELECT groupname FROM Groups WHERE groupname = 'Marketing Group';", count(1)),
+	q('a currency by code', () => "SELECT currency_name FROM Currency WHERE currency_code = 'USD';", count(1)),
+	q('LIKE on a boolean', (t) => `SELECT lastname FROM Contacts WHERE emailoptout = '1' AND lastname LIKE '${t.tag}%';`),
+	q('a boolean compared with a number', (t) => `SELECT lastname FROM Contacts WHERE emailoptout = 1 AND lastname LIKE '${t.tag}%';`),
 	// ---- access errors (9.6, 9.7) ----
 	q('an unknown field in the select list', () => 'SELECT nosuchfield FROM Contacts;', (a) => fails(a, 'ACCESS_DENIED', "Permission to access '.nosuchfield.' attribute denied.")),
 	q('a wrongly-cased field', () => 'SELECT LastName FROM Contacts;', (a) => fails(a, 'ACCESS_DENIED', "Permission to access '.LastName.' attribute denied.")),

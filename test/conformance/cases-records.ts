@@ -412,6 +412,33 @@ export const recordCases: Case[] = [
 		run: (t) => t.get({ operation: 'retrieve' }),
 		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
 	},
+	{
+		name: 'revise with a leading space in the id',
+		run: (t) => t.post({ operation: 'revise', element: JSON.stringify({ id: ` ${t.id('backslash')}`, phone: '+1 555 0101' }) }),
+		expect: (a, t: Ctx) => eq(ok(a).id, t.id('backslash'), 'id'),
+	},
+	{
+		name: 'revise with a leading zero in the id',
+		run: (t) => t.post({ operation: 'revise', element: JSON.stringify({ id: `${t.prefix('Contacts')}x0${t.num('backslash')}`, phone: '+1 555 0102' }) }),
+	},
+	{
+		name: 'create with a reference with a leading zero',
+		run: (t) => t.create('Contacts', contact(t, 'zero ref', { account_id: `${t.prefix('Accounts')}x0${t.num('percent')}` })),
+		expect: (a, t: Ctx) => eq(ok(a).account_id, t.id('percent'), 'account_id'),
+	},
+	{
+		name: 'create with <script> in a label field',
+		run: (t) => t.create('Contacts', contact(t, '<script>x</script>', { firstname: '<b>bold</b>' })),
+		expect: (a, t: Ctx) => eq(ok(a).lastname, `${t.tag} &lt;script&gt;x&lt;/script&gt;`, 'lastname'),
+	},
+	{
+		name: 'delete with a leading space in the id',
+		run: async (t) => {
+			await t.create('Contacts', contact(t, 'victim 2'), 'victim2');
+			return t.post({ operation: 'delete', id: ` ${t.id('victim2')}` });
+		},
+		expect: (a) => eq(ok(a), { status: 'successful' }, 'result'),
+	},
 	// ---- update (8.3) and revise (8.4) ----
 	{
 		name: 'update keeps omitted fields',

@@ -229,7 +229,8 @@ function updateOrRevise(mode: 'update' | 'revise') {
 		if (unreadable) throw new PhpFatal('individual tax without lines');
 		if (rec.module === 'Documents') saveDocumentFiles(c.backend.store, rec, uploadedFiles(c), before);
 		if (INVENTORY_MODULES.has(rec.module) && 'LineItems' in element) writeLines(c, rec, element);
-		return result(records.presentFull(rec, undefined, 'write'));
+		// The id is echoed as sent (`12x03`), like retrieve (ref 5).
+		return result(records.presentFull(rec, id.echo, 'write'));
 	};
 }
 

@@ -164,12 +164,20 @@ const NAMED_ENTITIES: Record<number, string> = (() => {
 	return map;
 })();
 
-/** PHP htmlentities($s, ENT_QUOTES, 'UTF-8'), as used for record labels (ref 7.7, 21 row 26). */
+/**
+ * PHP htmlentities($s, ENT_QUOTES, 'UTF-8', false), as used for record labels (ref 7.7, 21 row
+ * 26): an `&` that already starts an entity is kept (observed on 8.3.0: a stored `&lt;script&gt;`
+ * stays `&lt;script&gt;` in the label).
+ */
 export function htmlEntities(s: string): string {
 	let out = '';
+	let i = 0;
 	for (const ch of s) {
+		const at = i;
+		i += ch.length;
 		const cp = ch.codePointAt(0) ?? 0;
-		if (ch === '&') out += '&amp;';
+		if (ch === '&' && /^&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/.test(s.slice(at))) out += '&';
+		else if (ch === '&') out += '&amp;';
 		else if (ch === '<') out += '&lt;';
 		else if (ch === '>') out += '&gt;';
 		else if (ch === '"') out += '&quot;';
