@@ -203,7 +203,9 @@ async function main(): Promise<Suite> {
 
 	if (record && real) {
 		const out: Recording = { recordedAt: new Date().toISOString(), server: `${env.VTIGER_URL} (${real.admin.login.vtigerVersion})`, cases: recorded };
-		fs.writeFileSync(RECORDING, `${JSON.stringify(out, null, 1)}\n`);
+		// One case per line: small, and a new recording diffs case by case.
+		const lines = Object.entries(out.cases).map(([name, answer]) => `${JSON.stringify(name)}:${JSON.stringify(answer)}`);
+		fs.writeFileSync(RECORDING, `{"recordedAt":${JSON.stringify(out.recordedAt)},"server":${JSON.stringify(out.server)},"cases":{\n${lines.join(',\n')}\n}}\n`);
 		console.log(`recorded ${Object.keys(recorded).length} real answers in ${path.relative(process.cwd(), RECORDING)}`);
 	}
 	if ((real || recording) && !only) {
