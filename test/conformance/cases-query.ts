@@ -146,6 +146,11 @@ export const queryCases: Case[] = [
 	q('a currency by code', () => "SELECT currency_name FROM Currency WHERE currency_code = 'USD';", count(1)),
 	q('LIKE on a boolean', (t) => `SELECT lastname FROM Contacts WHERE emailoptout = '1' AND lastname LIKE '${t.tag}%';`),
 	q('a boolean compared with a number', (t) => `SELECT lastname FROM Contacts WHERE emailoptout = 1 AND lastname LIKE '${t.tag}%';`),
+	q('LIMIT without WHERE', () => 'SELECT id FROM Groups LIMIT 2;', count(2)),
+	q('ORDER BY without WHERE', () => 'SELECT groupname FROM Groups ORDER BY groupname DESC;', (a) =>
+		eq(rows(a).map((r) => r.groupname), ['Team Selling', 'Support Group', 'Marketing Group'], 'groupnames'),
+	),
+	q('ORDER BY an unknown field without WHERE', () => 'SELECT id FROM Groups ORDER BY nosuch;', empty),
 	// ---- access errors (9.6, 9.7) ----
 	q('an unknown field in the select list', () => 'SELECT nosuchfield FROM Contacts;', (a) => fails(a, 'ACCESS_DENIED', "Permission to access '.nosuchfield.' attribute denied.")),
 	q('a wrongly-cased field', () => 'SELECT LastName FROM Contacts;', (a) => fails(a, 'ACCESS_DENIED', "Permission to access '.LastName.' attribute denied.")),
@@ -165,10 +170,10 @@ export const queryCases: Case[] = [
 	},
 	// ---- module-specific (9.6) ----
 	q('Calendar returns tasks only', (t) => `SELECT subject, activitytype FROM Calendar WHERE subject LIKE '${t.tag}%';`, (a, t) =>
-		eq(rows(a).map((r) => r.subject), [`${t.tag} task`], 'subjects'),
+		eq(rows(a).map((r) => r.subject), [`${t.tag} task`, `${t.tag} call back`], 'subjects'),
 	),
 	q('Events returns the other activities and the e-mails', (t) => `SELECT subject FROM Events WHERE subject LIKE '${t.tag}%' ORDER BY subject;`, (a, t) =>
-		eq(rows(a).map((r) => r.subject), [`${t.tag} mail`, `${t.tag} meeting`, `${t.tag} untyped`], 'subjects (e-mails included)'),
+		eq(rows(a).map((r) => r.subject), [`${t.tag} mail`, `${t.tag} meeting`, `${t.tag} untyped`, `${t.tag} visit`], 'subjects (e-mails included)'),
 	),
 	q('inventory header fields', (t) => `SELECT subject, hdnGrandTotal FROM Quotes WHERE subject LIKE '${t.tag}%';`, empty),
 	q('Documents with a file', (t) => `SELECT notes_title, filename, filesize FROM Documents WHERE notes_title = '${t.tag} contract';`, count(1)),

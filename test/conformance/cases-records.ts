@@ -769,6 +769,68 @@ export const recordCases: Case[] = [
 			}, 'potential'),
 		expect: (a) => eq([ok(a).amount, ok(a).probability], ['5000.00000000', '10.000'], 'amount, probability'),
 	},
+	// ---- more writes ----
+	{
+		name: 'revise booleans, dates and numbers',
+		run: (t) =>
+			t.post({
+				operation: 'revise',
+				element: JSON.stringify({ id: t.id('backslash'), emailoptout: true, donotcall: 'yes', birthday: '1 Dec 1990', support_start_date: '2026/1/5' }),
+			}),
+		expect: (a) => eq([ok(a).emailoptout, ok(a).donotcall, ok(a).birthday, ok(a).support_start_date], ['1', '0', '1990-12-01', '2026-01-05'], 'values'),
+	},
+	{
+		name: 'revise a task: the durations are computed again',
+		run: (t) => t.post({ operation: 'revise', element: JSON.stringify({ id: t.id('task'), due_date: '2026-12-05', time_start: '08:30:00' }) }),
+		expect: (a) => eq([ok(a).duration_hours, ok(a).duration_minutes], ['111', '30'], 'duration_hours, duration_minutes (to the day after due_date)'),
+	},
+	{
+		name: 'create a task related to an account',
+		run: (t) =>
+			t.create(
+				'Calendar',
+				{ subject: `${t.tag} call back`, assigned_user_id: t.me, date_start: '2026-12-01', time_start: '09:00:00', due_date: '2026-12-01', taskstatus: 'Completed', activitytype: 'Task', parent_id: t.id('account'), contact_id: t.id('contact') },
+				'doneTask',
+			),
+		expect: (a, t: Ctx) => eq([ok(a).parent_id, ok(a).contact_id], [t.id('account'), t.id('contact')], 'parent_id, contact_id'),
+	},
+	{
+		name: 'create an event related to an account with a contact',
+		run: (t) =>
+			t.create('Events', {
+				subject: `${t.tag} visit`, assigned_user_id: t.me, date_start: '2026-12-02', time_start: '14:00:00', due_date: '2026-12-02', time_end: '15:30:00',
+				duration_hours: '1', duration_minutes: '30', eventstatus: 'Planned', activitytype: 'Call', parent_id: t.id('account'), contact_id: t.id('contact'),
+			}, 'visit'),
+		expect: (a) => eq([ok(a).duration_hours, ok(a).duration_minutes], ['1', '30'], 'durations'),
+	},
+	{
+		name: 'update a potential: forecast_amount follows',
+		run: (t) =>
+			t.post({
+				operation: 'update',
+				element: JSON.stringify({ id: t.id('potential'), potentialname: `${t.tag} deal`, closingdate: '2027-01-31', sales_stage: 'Closed Won', assigned_user_id: t.me, amount: '1234.5', probability: '50' }),
+			}),
+		expect: (a) => eq([ok(a).amount, ok(a).probability, ok(a).forecast_amount], ['1234.50000000', '50.000', '617.25000000'], 'amount, probability, forecast_amount'),
+	},
+	{
+		name: 'revise a HelpDesk ticket',
+		run: (t) => t.post({ operation: 'revise', element: JSON.stringify({ id: t.id('ticket'), ticketstatus: 'Closed', solution: 'Rebooted & fixed', hours: '1.25' }) }),
+		expect: (a) => eq([ok(a).ticketstatus, ok(a).hours], ['Closed', '1.25000000'], 'ticketstatus, hours'),
+	},
+	{
+		name: 'revise a product price',
+		run: (t) => t.post({ operation: 'revise', element: JSON.stringify({ id: t.id('product'), unit_price: '120.5', qtyinstock: '7' }) }),
+		expect: (a) => eq([ok(a).unit_price, ok(a).qtyinstock], ['120.50000000', '7.000'], 'unit_price, qtyinstock'),
+	},
+	{
+		name: 'reply to a comment',
+		run: (t) => t.create('ModComments', { commentcontent: `${t.tag} reply`, related_to: t.id('contact'), assigned_user_id: t.me, parent_comments: t.id('comment') }),
+		expect: (a, t: Ctx) => eq(ok(a).parent_comments, t.id('comment'), 'parent_comments'),
+	},
+	{
+		name: 'retrieve the non-admin user as admin',
+		run: (t) => (t.user ? t.get({ operation: 'retrieve', id: t.user.userId }) : Promise.resolve(synthetic({ skipped: 'no non-admin user' }))),
+	},
 	// ---- every other entity module with its mandatory fields ----
 	minimal('Vendors', 'vendor'),
 	minimal('Campaigns', 'campaign'),

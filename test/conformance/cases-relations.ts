@@ -76,11 +76,34 @@ export const relationCases: Case[] = [
 	{
 		name: 'retrieve_related: comments of a contact',
 		run: (t) => related(t, t.id('contact'), 'ModComments', 'ModComments'),
-		expect: (a, t: Ctx) => eq(ids(a), [t.id('comment')], 'ids'),
+		expect: (a, t: Ctx) => eq(ids(a)[0], t.id('comment'), 'the first comment'),
 	},
 	{
 		name: 'retrieve_related: contacts of a potential',
 		run: (t) => related(t, t.id('potential'), 'Contacts', 'Contacts'),
+	},
+	{
+		name: 'retrieve_related: activities of an account (every task, no events)',
+		run: (t) => related(t, t.id('account'), 'Calendar', 'Activities'),
+		expect: (a, t: Ctx) => eq(ids(a), [t.id('doneTask')], 'ids'),
+	},
+	{
+		name: 'retrieve_related: activity history of an account',
+		run: (t) => related(t, t.id('account'), 'Calendar', 'Activity History'),
+		expect: (a, t: Ctx) => eq(ids(a), [t.id('doneTask')], 'ids'),
+	},
+	{
+		name: 'retrieve_related: activities of a contact',
+		run: (t) => related(t, t.id('contact'), 'Calendar', 'Activities'),
+	},
+	{
+		name: 'retrieve_related: contacts of an event (Events has no relations)',
+		run: (t) => related(t, `${t.prefix('Calendar')}x${t.num('visit')}`, 'Contacts', 'Contacts'),
+		expect: unknownRelation,
+	},
+	{
+		name: 'retrieve_related: a potential of a contact',
+		run: (t) => related(t, t.id('contact'), 'Potentials', 'Potentials'),
 	},
 	{
 		name: 'retrieve_related: none related',

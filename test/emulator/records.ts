@@ -19,7 +19,10 @@ const NULL_COLUMNS: Record<string, string[]> = {
 	Emails: ['access_count', 'click_count'],
 	ServiceContracts: ['progress'],
 	CompanyDetails: ['logo', 'vatid'],
+	Calendar: ['reminder_time'],
 };
+/** Empty time fields stored as "" rather than NULL (query returns ""). */
+const EMPTY_STRING_TIMES: Record<string, string[]> = { Calendar: ['time_end'] };
 /** Fields that query returns but retrieve does not (observed on 8.3.0). */
 const NOT_RETRIEVED: Record<string, string[]> = { Tax: ['compoundon', 'regions'] };
 /** Fields not in describe that 8.3.0 returns anyway (admin), with the value of a new record. */
@@ -128,7 +131,7 @@ export class Records {
 			case 'date':
 			case 'time':
 			case 'datetime':
-				return v ? v : shape === 'query' ? null : '';
+				return v ? v : shape === 'query' && !EMPTY_STRING_TIMES[rec.module]?.includes(f.name) ? null : '';
 			default:
 				if (v === '' && NULL_COLUMNS[rec.module]?.includes(f.name)) return shape === 'query' ? null : '';
 				return v ?? emptyValue(f.name, f.type.name, this.meta.column(rec.module, f.name));
@@ -339,8 +342,8 @@ export class Records {
 			if (f.name === 'id' || this.meta.isPseudoField(f)) continue;
 			values[f.name] = NULL_COLUMNS[module]?.includes(f.name) ? '' : emptyValue(f.name, f.type.name, this.meta.column(module, f.name));
 		}
-		// Ref 15.7: an unset Events reminder reads back as "".
-		if (module === 'Events' || module === 'Calendar') values.reminder_time = '';
+		// Ref 15.7: an event created without a reminder reads back "0" (a later write without it: "").
+		if (module === 'Events' || module === 'Calendar') values.reminder_time = module === 'Events' ? '0' : '';
 		return values;
 	}
 

@@ -36,7 +36,8 @@ function sourceRecord(c: Call): StoredRecord {
 	const id = records.parseId(raw);
 	const rec = store.lookup(id.module, id.num);
 	if (!rec || rec.deleted) throw err.accessDenied(Msg.deniedForName(''));
-	if (rec.module !== id.module) throw err.invalidId();
+	// No prefix check here: the relations are those of the record's own module (an event addressed
+	// with the Calendar prefix has the relations of Events, none).
 	return rec;
 }
 

@@ -15,7 +15,7 @@ interface Via {
 	sourceField?: string;
 	/** A many-to-many link table (the only kind add_related writes). */
 	table?: string;
-	/** Activities: open ones; Activity History: completed ones. */
+	/** Activities: every task; Activity History: the completed and deferred ones (events are never listed). */
 	status?: 'open' | 'closed';
 	/** Products/Services → inventory documents through their line items. */
 	lineItems?: boolean;
@@ -249,7 +249,7 @@ export class Links {
 	}
 }
 
-const CLOSED_STATUS = new Set(['Completed', 'Deferred', 'Held', 'Not Held']);
+const CLOSED_STATUS = new Set(['Completed', 'Deferred']);
 
 /** Record numbers related to `source` through `rel`, in id order (live records of rel.module only). */
 export function relatedNums(store: Store, rel: RelationDef, source: StoredRecord): number[] {
@@ -258,10 +258,8 @@ export function relatedNums(store: Store, rel: RelationDef, source: StoredRecord
 	for (const field of rel.fields ?? []) {
 		for (const r of store.all(rel.module)) {
 			if (r.values[field] !== own) continue;
-			if (rel.status) {
-				const closed = CLOSED_STATUS.has(r.values.taskstatus || r.values.eventstatus || '');
-				if (closed !== (rel.status === 'closed')) continue;
-			}
+			// Activities lists every task; Activity History the completed and deferred ones (observed on 8.3.0).
+			if (rel.status === 'closed' && !CLOSED_STATUS.has(r.values.taskstatus || r.values.eventstatus || '')) continue;
 			found.add(r.num);
 		}
 	}
