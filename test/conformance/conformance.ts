@@ -88,8 +88,9 @@ async function main(): Promise<Suite> {
 
 	const emulator = await VtigerEmulator.start({});
 	let real: Ctx | undefined;
-	let userCredentials: Credentials = { username: 'conformance', accessKey: 'ConfUser00000001' };
-	let userNames = { firstName: 'Conformance', lastName: 'User', email: 'conformance@example.com' };
+	// Without a real server the emulator's non-admin user is the one `npm run vtiger:up` makes (as recorded).
+	let userCredentials: Credentials = { username: 'salesrep', accessKey: 'ConfUser00000001' };
+	let userNames = { firstName: 'Test', lastName: 'Salesrep', email: 'salesrep@example.com' };
 	if (live) {
 		const realUser =
 			env.VTIGER_NONADMIN_USERNAME && env.VTIGER_NONADMIN_ACCESS_KEY
