@@ -9,7 +9,8 @@
  * the cases run against the emulator alone: the expectations are checked and the answers are
  * compared with the recorded real answers. Every difference must be listed in
  * allowed-differences.json. Options: `--only <text>` runs the cases whose name contains it (with
- * the fixture cases they need, which come first anyway: use it for quick looks only).
+ * the fixture cases they need, which come first anyway: use it for quick looks only);
+ * `--show-allowed` prints the allowed differences too.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -80,6 +81,7 @@ async function main(): Promise<Suite> {
 	const args = process.argv.slice(2);
 	const record = args.includes('--record');
 	const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+	const showAllowed = args.includes('--show-allowed');
 	const env = process.env;
 	const live = !!(env.VTIGER_URL && env.VTIGER_USERNAME && env.VTIGER_ACCESS_KEY);
 	const allowed = (JSON.parse(fs.readFileSync(ALLOWED, 'utf8')) as { differences: Allowed[] }).differences;
@@ -161,6 +163,7 @@ async function main(): Promise<Suite> {
 						rule.used = true;
 						usedHere.add(rule);
 						allowedCount++;
+						if (showAllowed) console.log(`       allowed at ${d.path || '(root)'}: emulator ${short(d.emulator)}, real ${short(d.real)}`);
 					} else problems.push(`differs at ${d.path || '(root)'}: emulator ${short(d.emulator)}, real ${short(d.real)}`);
 				}
 				if (allowedCount > 0) notes.push(`${allowedCount} allowed difference${allowedCount > 1 ? 's' : ''} (${[...usedHere].map((r) => `"${r.case}" ${r.path}`).join(', ')})`);

@@ -170,7 +170,10 @@ function listtypes(c: Call): OpOutcome {
 function describe(c: Call): OpOutcome {
 	const module = c.param('elementType') ?? '';
 	if (!c.backend.meta.types().includes(module)) throw err.accessDenied(Msg.deniedForName(module));
-	return result(c.backend.meta.describe(module));
+	const d = c.backend.meta.describe(module);
+	// Actors: everyone may read, only admins may write (ref 6.2).
+	if (!d.isEntity && !c.caller!.isAdmin) Object.assign(d, { createable: false, updateable: false, deleteable: false });
+	return result(d);
 }
 
 function retrieve(c: Call): OpOutcome {

@@ -231,7 +231,7 @@ export class Records {
 	// ---- writing ---------------------------------------------------------------------------
 
 	create(caller: Caller, module: string, element: Record<string, unknown>): StoredRecord {
-		if (!this.meta.isEntity(module) && !caller.isAdmin) throw err.accessDenied();
+		if (!this.meta.isEntity(module) && !caller.isAdmin) throw err.accessDenied('Permission to write is denied');
 		// Ref 14.1: LineItems is checked first ("Mandatory Fields Missing..").
 		if (INVENTORY_MODULES.has(module) && lineItemList(element.LineItems).length === 0) {
 			throw new WsError('MANDATORY_FIELDS_MISSING', 'Mandatory Fields Missing..');
