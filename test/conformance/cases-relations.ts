@@ -373,32 +373,32 @@ export const nonAdminCases: Case[] = [
 	{
 		name: 'non-admin: describe Contacts',
 		run: (t) => t.get({ operation: 'describe', elementType: 'Contacts' }, 'user'),
-		expect: (a) => fails(a, 'ACCESS_DENIED'),
+		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
 		name: 'non-admin: query Contacts',
 		run: (t) => t.query('SELECT id FROM Contacts LIMIT 1;', 'user'),
-		expect: (a) => fails(a, 'ACCESS_DENIED'),
+		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
 		name: 'non-admin: create Contacts',
 		run: (t) => t.create('Contacts', { lastname: `${t.tag} by user`, assigned_user_id: t.user!.userId }, undefined, 'user'),
-		expect: (a) => fails(a, 'ACCESS_DENIED'),
+		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
 		name: 'non-admin: retrieve a contact',
 		run: (t) => t.get({ operation: 'retrieve', id: t.id('contact') }, 'user'),
-		expect: (a) => fails(a, 'ACCESS_DENIED'),
+		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
 		name: 'non-admin: revise a contact',
 		run: (t) => t.post({ operation: 'revise', element: JSON.stringify({ id: t.id('contact'), phone: '2' }) }, 'user'),
-		expect: (a) => fails(a, 'ACCESS_DENIED'),
+		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
 		name: 'non-admin: delete a contact',
 		run: (t) => t.post({ operation: 'delete', id: t.id('contact') }, 'user'),
-		expect: (a) => fails(a, 'ACCESS_DENIED'),
+		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
 		name: 'non-admin: relatedtypes Accounts',
@@ -413,7 +413,7 @@ export const nonAdminCases: Case[] = [
 	{
 		name: 'non-admin: retrieve the admin user',
 		run: (t) => t.get({ operation: 'retrieve', id: t.me }, 'user'),
-		expect: (a) => fails(a, 'ACCESS_DENIED'),
+		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
 		name: 'non-admin: describe Groups',
@@ -428,7 +428,7 @@ export const nonAdminCases: Case[] = [
 	{
 		name: 'non-admin: create a group (admin only)',
 		run: (t) => t.create('Groups', { groupname: `${t.tag} group` }, undefined, 'user'),
-		expect: (a) => fails(a, 'ACCESS_DENIED'),
+		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to write is denied'),
 	},
 	{
 		name: 'non-admin: extendsession',
