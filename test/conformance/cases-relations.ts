@@ -106,6 +106,21 @@ export const relationCases: Case[] = [
 		run: (t) => related(t, t.id('contact'), 'Potentials', 'Potentials'),
 	},
 	{
+		name: 'retrieve_related: 100 rows at most',
+		run: (t) => related(t, t.id('percent'), 'Contacts', 'Contacts'),
+		expect: (a) => eq(ok(a).length, 100, 'rows'),
+	},
+	{
+		name: 'query_related: LIMIT 100, 10 after the cap',
+		run: (t) => queryRelated(t, t.id('percent'), 'Contacts', "SELECT lastname FROM Contacts WHERE id > '0x0' ORDER BY id LIMIT 100, 10"),
+		expect: (a) => eq(ok(a).length, 6, 'rows (106 related)'),
+	},
+	{
+		name: 'query_related: LIMIT 150',
+		run: (t) => queryRelated(t, t.id('percent'), 'Contacts', "SELECT lastname FROM Contacts WHERE id > '0x0' LIMIT 150"),
+		expect: (a) => eq(ok(a).length, 100, 'rows'),
+	},
+	{
 		name: 'retrieve_related: none related',
 		run: (t) => related(t, t.id('accountSpaces'), 'Contacts', 'Contacts'),
 		expect: (a) => eq(ok(a), [], 'result'),
