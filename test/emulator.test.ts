@@ -262,7 +262,7 @@ describe('metadata and records', () => {
 		});
 		expect(r.success).toBe(true);
 		expect(r.result).toMatchObject({
-			emailoptout: '0', donotcall: '1', birthday: '1990-04-21', support_start_date: '', contact_id: null,
+			emailoptout: '0', donotcall: '1', birthday: '1990-04-21', support_start_date: '2026-12-01', contact_id: null,
 			account_id: acc.result.id, source: 'WEBSERVICE', modifiedby: c.userId, label: 'Zo&euml; O&#039;Neill',
 		});
 		expect(r.result.contact_no).toMatch(/^CON\d+$/);
@@ -404,7 +404,7 @@ describe('relations', () => {
 		expect(r.result.information['Activity History'].name).toBe('Calendar');
 		expect(r.result.information['Sales Order'].name).toBe('SalesOrder');
 		expect(r.result.information.ModComments.name).toBe('ModComments');
-		expect((await c.get({ operation: 'relatedtypes', elementType: 'Documents' })).result).toEqual({ types: [], information: [] });
+		expect((await c.get({ operation: 'relatedtypes', elementType: 'Events' })).result).toEqual({ types: [], information: [] });
 		expect((await c.get({ operation: 'relatedtypes', elementType: 'nosuch' })).error?.message).toBe('Permission to perform the operation is denied for name : nosuch');
 		expect((await c.rawGet({ operation: 'relatedtypes', sessionName: c.sessionName, elementType: 'Groups' })).status).toBe(500);
 	});
@@ -425,7 +425,11 @@ describe('relations', () => {
 
 		const q = (text: string) => queryRelated(acc, 'Contacts', text);
 		expect((await q("SELECT lastname FROM Contacts WHERE lastname LIKE 'D%' LIMIT 0, 50")).result).toEqual([{ lastname: 'Dalton', id: a }]);
-		expect(errorOf(await q("SELECT * FROM Contacts WHERE lastname = 'Dalton';"))).toEqual(['UNKOWN_ENTITY', 'Relation specified is incorrect']);
+		expect(errorOf(await q('SELECT * FROM Contacts;'))).toEqual(['UNKOWN_ENTITY', 'Relation specified is incorrect']);
+		// With a WHERE the module is found, and the server appends a second ';'.
+		expect(errorOf(await q("SELECT * FROM Contacts WHERE lastname = 'Dalton';"))).toEqual([
+			'QUERY_SYNTAX_ERROR', "Syntax Error on line 1: token ';' Unexpected SEMICOLON(;), expected one of: ",
+		]);
 		expect(errorOf(await q('SELECT id FROM Contacts LIMIT 5'))).toEqual([
 			'QUERY_SYNTAX_ERROR', "Syntax Error on line 1: token 'WHERE' Unexpected WHERE(WHERE), expected one of: SEMICOLON",
 		]);
@@ -544,7 +548,8 @@ describe('inventory and products', () => {
 		const keys = Object.keys(p);
 		expect(keys.slice(keys.indexOf('label'))).toEqual(['label', 'tax1', 'currency1', 'currency_id']);
 		expect(p).toMatchObject({ tax1: '4.500', currency1: 100, currency_id: `${emu.idPrefix('Currency')}x1`, unit_price: '100.00000000' });
-		expect((await c.get({ operation: 'retrieve', id: service })).result.currency1).toBe(0);
+		// Observed on 8.3.0: without currency_id the base currency is used, so currency1 carries the price.
+		expect((await c.get({ operation: 'retrieve', id: service })).result.currency1).toBe(50);
 		expect((await c.query(`SELECT * FROM Products WHERE id = '${product}';`)).result[0]).not.toHaveProperty('currency1');
 	});
 
@@ -717,10 +722,10 @@ describe('what a create stores', () => {
 		expect((await c.get({ operation: 'retrieve', id: real.id })).result.activitytype).toBe('Task');
 	});
 
-	test('utf8 columns: emoji become "?", text longer than its column is cut', async () => {
+	test('utf8 columns: an emoji becomes "????" (one per byte), text longer than its column is cut', async () => {
 		const r = (await c.create('Contacts', { lastname: `${'L'.repeat(79)}é and more`, firstname: 'Ann 😀', assigned_user_id: c.userId })).result;
 		expect(r.lastname).toBe(`${'L'.repeat(79)}é`);
-		expect(r.firstname).toBe('Ann ?');
+		expect(r.firstname).toBe('Ann ????');
 	});
 
 	test('an owner that is not an id is an incorrect id', async () => {

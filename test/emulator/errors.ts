@@ -18,6 +18,14 @@ export class PhpFatal extends Error {
 	}
 }
 
+/**
+ * The request died with Vtiger's plain-text `Sorry! Attempt to access restricted file.` after the
+ * save (a record owned by a user id without a user_privileges file, 8.3.0).
+ */
+export class RestrictedFile extends Error {}
+
+export const RESTRICTED_TEXT = 'Sorry! Attempt to access restricted file.';
+
 export const Msg = {
 	denied: 'Permission to perform the operation is denied',
 	deniedForId: 'Permission to perform the operation is denied for id',

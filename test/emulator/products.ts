@@ -32,7 +32,7 @@ export function priceFields(meta: Metadata, rec: StoredRecord): Record<string, s
 		const currency = /^currency(\d+)$/.exec(name);
 		if (currency) {
 			if (v[name]) out[name] = mysqlNumber(v[name]);
-			else out[name] = v.currency_id === currency[1] ? mysqlNumber(v.unit_price ?? '') : 0;
+			else out[name] = (v.currency_id || '1') === currency[1] ? mysqlNumber(v.unit_price ?? '') : 0;
 		} else if (v[name]) out[name] = mysqlNumber(v[name]).toFixed(3);
 	}
 	out.currency_id = `${meta.prefix('Currency')}x${v.currency_id || '1'}`;

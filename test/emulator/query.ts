@@ -77,7 +77,8 @@ export class QueryEngine {
 
 		try {
 			const tests = q.where.map((group) => group.map((p) => this.compile(module, known(p.field)!, p)));
-			let rows = this.store.all(module);
+			// 8.3.0: Events also lists the e-mail records (activities of type Emails).
+			let rows = module === 'Events' ? [...this.store.all('Events'), ...this.store.all('Emails')].sort((a, b) => a.num - b.num) : this.store.all(module);
 			if (module === 'Users') rows = rows.filter((r) => r.values.status === 'Active');
 			if (module === 'Leads') rows = rows.filter((r) => !r.converted);
 			if (tests.length > 0) rows = rows.filter((r) => tests.some((g) => g.every((t) => t(r))));
@@ -117,7 +118,8 @@ export class QueryEngine {
 			return rows.map((rec) => {
 				const row: Record<string, Cell> = {};
 				for (const f of fields) row[f.name] = this.records.formatValue(rec, f, 'query');
-				row.id = this.records.wsId(rec.module, rec.num);
+				if (q.select.kind === 'all') Object.assign(row, this.records.hiddenFields(rec));
+				row.id = this.records.wsId(module === 'Events' ? module : rec.module, rec.num);
 				const files = imageAttachmentIds(this.meta, this.store, rec);
 				if (files) row.imageattachmentids = files;
 				return row;
@@ -177,15 +179,18 @@ export class QueryEngine {
 	/** Ref 9.3/9.4: how a value is read for a column of this type. */
 	private operand(module: string, type: string, v: Operand): Getter {
 		if (type === 'id' || type === 'reference' || type === 'owner') {
+			// The parser reads the value with vtws_getIdComponents (quotes trimmed, escapes kept): a
+			// number passes (and then matches nothing), a value without `<n>x<n>` is INVALID_ID_ATTRIBUTE.
+			const raw = v.kind === 'string' ? v.raw : v.text;
+			const numeric = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw);
+			if (!numeric && !/[0-9]+x[0-9]+/.test(raw)) {
+				if (type !== 'owner' || raw.includes('x') || !/^\d+$/.test(raw)) throw new WsError('INVALID_ID_ATTRIBUTE', Msg.idIncorrect);
+			}
+			if (type === 'reference' && !raw.includes('x')) throw new WsError('INVALID_ID_ATTRIBUTE', Msg.idIncorrect);
 			const text = v.kind === 'string' ? mysqlUnquote(v.raw) : v.text;
 			if (text === undefined) throw new SqlFailure('bad string');
-			const x = text.indexOf('x');
-			if (x < 0) {
-				if (type === 'reference') throw new WsError('INVALID_ID_ATTRIBUTE', Msg.idIncorrect);
-				if (type === 'owner' && !/^\d+$/.test(text)) throw new WsError('INVALID_ID_ATTRIBUTE', Msg.idIncorrect);
-				throw new SqlFailure('bare number id');
-			}
-			const num = text.slice(x + 1);
+			if (!text.includes('x')) throw new SqlFailure('bare number id');
+			const num = text.split('x')[1];
 			return () => num;
 		}
 		if (v.kind === 'string') {

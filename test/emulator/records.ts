@@ -4,14 +4,33 @@
  * with the extras of files (13.2), inventory line items (14.2) and product prices (14.5).
  */
 import { formatDateTime, type Clock } from './clock';
-import { fitColumn } from './columns';
-import { err, Msg, WsError } from './errors';
+import { err, Msg, RestrictedFile, WsError } from './errors';
 import { imageAttachmentIds } from './files';
 import { presentInventory } from './inventory';
 import { INVENTORY_MODULES, isTrue, type FieldDescriptor, type Metadata } from './metadata';
 import { applyPriceFields, priceFields, PRICED_MODULES } from './products';
 import type { Store, StoredRecord } from './store';
 import { emptyValue, htmlEntities, mysqlNumber, phpString, storeValue } from './values';
+
+const DAY_MS = 86400000;
+/** Columns that are NULL until set: "" on retrieve, null on query (observed on 8.3.0). */
+const NULL_COLUMNS: Record<string, string[]> = {
+	Documents: ['filedownloadcount'],
+	Emails: ['access_count', 'click_count'],
+	ServiceContracts: ['progress'],
+	CompanyDetails: ['logo', 'vatid'],
+	Calendar: ['reminder_time'],
+};
+/** Empty time fields stored as "" rather than NULL (query returns ""). */
+const EMPTY_STRING_TIMES: Record<string, string[]> = { Calendar: ['time_end'] };
+/** Fields that query returns but retrieve does not (observed on 8.3.0). */
+const NOT_RETRIEVED: Record<string, string[]> = { Tax: ['compoundon', 'regions'] };
+/** Fields not in describe that 8.3.0 returns anyway (admin), with the value of a new record. */
+const HIDDEN_FIELDS: Record<string, Record<string, null>> = { HelpDesk: { update_log: null } };
+/** Describe fields that retrieve does not return on 8.3.0. */
+const OMITTED_FIELDS: Record<string, string[]> = { Emails: ['filename'] };
+/** Emails keeps its address lists JSON-encoded (ref 15.8). */
+const JSON_LIST_FIELDS = ['saved_toid', 'ccmail', 'bccmail'];
 
 export interface Caller {
 	userId: number;
@@ -38,6 +57,9 @@ const EMPTY_STRING_REFERENCES: Record<string, string[]> = {
 	Events: ['parent_id', 'contact_id'],
 	Users: ['reports_to_id'],
 	Quotes: ['potential_id'],
+	Emails: ['parent_id'],
+	Project: ['linktoaccountscontacts'],
+	PBXManager: ['customer', 'user'],
 };
 /** Users fields never returned on 8.3.0 (ref 15.1). */
 const HIDDEN_USER_FIELDS = new Set(['user_password', 'confirm_password', 'accesskey']);
@@ -109,9 +131,10 @@ export class Records {
 			case 'date':
 			case 'time':
 			case 'datetime':
-				return v ? v : shape === 'query' ? null : '';
+				return v ? v : shape === 'query' && !EMPTY_STRING_TIMES[rec.module]?.includes(f.name) ? null : '';
 			default:
-				return v ?? emptyValue(f.name, f.type.name);
+				if (v === '' && NULL_COLUMNS[rec.module]?.includes(f.name)) return shape === 'query' ? null : '';
+				return v ?? emptyValue(f.name, f.type.name, this.meta.column(rec.module, f.name));
 		}
 	}
 
@@ -134,30 +157,52 @@ export class Records {
 	visibleFields(module: string): FieldDescriptor[] {
 		return this.meta
 			.fields(module)
-			.filter((f) => !this.meta.isPseudoField(f) && !(module === 'Users' && HIDDEN_USER_FIELDS.has(f.name)));
+			.filter(
+				(f) =>
+					!this.meta.isPseudoField(f) && !(module === 'Users' && HIDDEN_USER_FIELDS.has(f.name)) && !OMITTED_FIELDS[module]?.includes(f.name),
+			);
+	}
+
+	/** Fields not in describe that 8.3.0 returns anyway (retrieve, SELECT *). */
+	hiddenFields(rec: StoredRecord, as: string = rec.module): Record<string, string | null> {
+		const out: Record<string, string | null> = {};
+		for (const [name, value] of Object.entries(HIDDEN_FIELDS[as] ?? {})) out[name] = rec.values[name] ?? value;
+		return out;
 	}
 
 	label(rec: StoredRecord): string {
+		return rec.label ?? this.computeLabel(rec.module, rec.values);
+	}
+
+	/** Ref 7.7: the label fields joined, trimmed, HTML-entity-encoded. */
+	private computeLabel(module: string, values: Record<string, string>): string {
 		return htmlEntities(
 			this.meta
-				.labelFieldNames(rec.module)
-				.map((n) => rec.values[n] ?? '')
+				.labelFieldNames(module)
+				.map((n) => values[n] ?? '')
 				.filter((v) => v !== '')
-				.join(' '),
+				.join(' ')
+				.trim(),
 		);
 	}
 
-	/** The record as retrieve/create/update/revise return it (ref 8.1, 8.2). */
-	present(rec: StoredRecord, echoId?: string): Record<string, string | null> {
+	/**
+	 * The record as retrieve/create/update/revise return it (ref 8.1, 8.2). `as` presents it as
+	 * another module (a Calendar create that became an event still answers as Calendar).
+	 */
+	present(rec: StoredRecord, echoId?: string, as: string = rec.module): Record<string, string | null> {
 		const out: Record<string, string | null> = {};
-		const id = echoId ?? this.wsId(rec.module, rec.num);
+		const id = echoId ?? this.wsId(as, rec.num);
 		let idWritten = false;
-		for (const f of this.visibleFields(rec.module)) {
+		const shown = as === rec.module ? rec : { ...rec, module: as };
+		for (const f of this.visibleFields(as)) {
+			if (NOT_RETRIEVED[as]?.includes(f.name)) continue;
 			if (f.name === 'id') {
 				out.id = id;
 				idWritten = true;
-			} else out[f.name] = this.formatValue(rec, f, 'retrieve');
+			} else out[f.name] = this.formatValue(shown, f, 'retrieve');
 		}
+		Object.assign(out, this.hiddenFields(rec, as));
 		if (!idWritten) out.id = id;
 		const key = ACTOR_KEY_COLUMN[rec.module];
 		if (key) out[key] = String(rec.num);
@@ -170,8 +215,8 @@ export class Records {
 	 * Products/Services prices after `label` (14.5), inventory `LineItems` (14.2; `write` answers
 	 * of update/revise repeat the first line at the top level, 14.3).
 	 */
-	presentFull(rec: StoredRecord, echoId?: string, purpose: 'retrieve' | 'write' = 'retrieve'): Record<string, unknown> {
-		const base = this.present(rec, echoId);
+	presentFull(rec: StoredRecord, echoId?: string, purpose: 'retrieve' | 'write' = 'retrieve', as?: string): Record<string, unknown> {
+		const base = this.present(rec, echoId, as);
 		const files = imageAttachmentIds(this.meta, this.store, rec);
 		const out: Record<string, unknown> = {};
 		for (const [k, v] of Object.entries(base)) {
@@ -186,14 +231,16 @@ export class Records {
 	// ---- writing ---------------------------------------------------------------------------
 
 	create(caller: Caller, module: string, element: Record<string, unknown>): StoredRecord {
-		if (!this.meta.isEntity(module) && !caller.isAdmin) throw err.accessDenied();
+		if (!this.meta.isEntity(module) && !caller.isAdmin) throw err.accessDenied('Permission to write is denied');
 		// Ref 14.1: LineItems is checked first ("Mandatory Fields Missing..").
 		if (INVENTORY_MODULES.has(module) && lineItemList(element.LineItems).length === 0) {
 			throw new WsError('MANDATORY_FIELDS_MISSING', 'Mandatory Fields Missing..');
 		}
 		this.checkMandatory(module, element, 'create');
 		const values = this.blankValues(module);
-		this.apply(caller, module, element, 'create', values);
+		const uncut = this.apply(caller, module, element, 'create', values);
+		// A module where the owner is optional gives the record to the caller.
+		if (this.meta.field(module, 'assigned_user_id') && !values.assigned_user_id) values.assigned_user_id = String(caller.userId);
 		if (PRICED_MODULES.has(module)) applyPriceFields(this.meta, this.store, module, element, values);
 		this.checkDuplicate(module, values, undefined);
 		// 8.3.0 rejects every inventory create and Users create after validation (ref 14.1, 16).
@@ -204,22 +251,56 @@ export class Records {
 		values.modifiedby = String(caller.userId);
 		if (this.meta.field(module, 'creator')) values.creator = String(caller.userId);
 		if (!values.source && this.meta.field(module, 'source')) values.source = 'WEBSERVICE';
+		if (module === 'PBXManager') Object.assign(values, { CreatedTime: now, ModifiedTime: now });
 		const numberField = this.meta.recordNumberField(module);
 		if (numberField) values[numberField] = this.store.nextRecordNumber(module);
-		return this.store.add(this.effectiveModule(module, values), values);
+		this.computed(module, values);
+		const rec = this.store.add(this.effectiveModule(module, values), values);
+		rec.label = this.computeLabel(module, { ...values, ...uncut });
+		this.checkOwnerFile(values);
+		return rec;
+	}
+
+	/** Values the server derives on every save (ref 15.7 durations, Potentials forecast). */
+	private computed(module: string, values: Record<string, string>): void {
+		if (module === 'Calendar' || module === 'Events') {
+			// Activity::save_module: start to end (time_end, else the day after due_date, 00:00).
+			const start = Date.parse(`${values.date_start}T${values.time_start || '00:00'}Z`.replace(/T(\d\d:\d\d)Z$/, 'T$1:00Z'));
+			const end = values.time_end
+				? Date.parse(`${values.due_date}T${values.time_end}Z`.replace(/T(\d\d:\d\d)Z$/, 'T$1:00Z'))
+				: Date.parse(`${values.due_date}T00:00:00Z`) + DAY_MS;
+			if (Number.isFinite(start) && Number.isFinite(end)) {
+				const seconds = Math.trunc((end - start) / 1000);
+				values.duration_hours = String(Math.trunc(seconds / 3600));
+				values.duration_minutes = String(Math.trunc((seconds % 3600) / 60));
+			}
+		}
+		if (module === 'Potentials') {
+			values.forecast_amount = ((mysqlNumber(values.amount ?? '') * mysqlNumber(values.probability ?? '')) / 100).toFixed(8);
+		}
+	}
+
+	/** 8.3.0 saves a record owned by an unknown user id, then dies on its missing privileges file. */
+	private checkOwnerFile(values: Record<string, string>): void {
+		const owner = values.assigned_user_id;
+		if (owner && !this.store.user(Number(owner)) && !this.store.group(Number(owner))) throw new RestrictedFile();
 	}
 
 	update(caller: Caller, rec: StoredRecord, element: Record<string, unknown>, mode: 'update' | 'revise'): StoredRecord {
 		if (!this.meta.isEntity(rec.module) && !caller.isAdmin) throw err.accessDenied();
 		this.checkMandatory(rec.module, element, mode);
 		const values = { ...rec.values };
-		this.apply(caller, rec.module, element, mode, values);
+		const uncut = this.apply(caller, rec.module, element, mode, values);
 		if (PRICED_MODULES.has(rec.module)) applyPriceFields(this.meta, this.store, rec.module, element, values);
 		this.checkDuplicate(rec.module, values, rec.num);
 		values.modifiedtime = formatDateTime(this.clock.now());
+		if (rec.module === 'PBXManager') values.ModifiedTime = values.modifiedtime;
 		if (this.meta.field(rec.module, 'modifiedby')) values.modifiedby = String(caller.userId);
+		this.computed(rec.module, values);
 		rec.values = values;
+		rec.label = this.computeLabel(rec.module, { ...values, ...uncut });
 		rec.module = this.effectiveModule(rec.module, values);
+		this.checkOwnerFile(values);
 		return rec;
 	}
 
@@ -258,10 +339,11 @@ export class Records {
 	private blankValues(module: string): Record<string, string> {
 		const values: Record<string, string> = {};
 		for (const f of this.meta.fields(module)) {
-			if (f.name !== 'id' && !this.meta.isPseudoField(f)) values[f.name] = emptyValue(f.name, f.type.name);
+			if (f.name === 'id' || this.meta.isPseudoField(f)) continue;
+			values[f.name] = NULL_COLUMNS[module]?.includes(f.name) ? '' : emptyValue(f.name, f.type.name, this.meta.column(module, f.name));
 		}
-		// Ref 15.7: an unset Events reminder reads back as "".
-		if (module === 'Events' || module === 'Calendar') values.reminder_time = '';
+		// Ref 15.7: an event created without a reminder reads back "0" (a later write without it: "").
+		if (module === 'Events' || module === 'Calendar') values.reminder_time = module === 'Events' ? '0' : '';
 		return values;
 	}
 
@@ -282,13 +364,15 @@ export class Records {
 		}
 	}
 
+	/** Writes the supplied fields into `values`; returns the text values MySQL cut (for the label). */
 	private apply(
 		caller: Caller,
 		module: string,
 		element: Record<string, unknown>,
 		mode: WriteMode,
 		values: Record<string, string>,
-	): void {
+	): Record<string, string> {
+		const uncut: Record<string, string> = {};
 		for (const f of this.meta.fields(module)) {
 			const supplied = has(element, f.name);
 			if (module === 'Events' && f.name === 'reminder_time' && mode !== 'create' && !supplied) values.reminder_time = '';
@@ -315,9 +399,22 @@ export class Records {
 					if (module === 'Events' && f.name === 'reminder_time') {
 						const seconds = mysqlNumber(phpString(raw));
 						values.reminder_time = seconds > 0 ? String(Math.ceil(seconds / 60)) : '';
-					} else values[f.name] = fitColumn(module, f.name, storeValue(f.name, f.type.name, raw));
+					} else {
+						const column = this.meta.column(module, f.name);
+						values[f.name] = storeValue(f.name, f.type.name, raw, column);
+						if (column.maxLength !== undefined) {
+							const full = storeValue(f.name, f.type.name, raw);
+							if (full !== values[f.name]) uncut[f.name] = full;
+						}
+					}
 			}
 		}
+		if (module === 'Emails') {
+			for (const name of JSON_LIST_FIELDS) {
+				if (mode === 'create' || has(element, name)) values[name] = JSON.stringify([values[name] ?? '']);
+			}
+		}
+		return uncut;
 	}
 
 	/** Ref 7.6: no `x` or module outside refersTo → REFERENCE_INVALID; unknown prefix → denied for id. */
@@ -339,7 +436,7 @@ export class Records {
 		// vtws_getIdComponents: a value that is neither a number nor holds an id such as 19x1 is an incorrect id.
 		if (!/^\d+$/.test(s) && !/\d+x\d+/.test(s)) throw err.invalidId();
 		const m = /^(\d+)x(\d+)$/.exec(s);
-		if (!m) throw err.accessDenied(Msg.cannotAssign);
+		if (!m) throw err.invalidId();
 		const num = Number(m[2]);
 		if (!caller.isAdmin) {
 			const module = this.meta.moduleByPrefix(Number(m[1]));

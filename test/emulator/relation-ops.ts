@@ -32,11 +32,12 @@ export function relatedtypes(c: Call): OpOutcome {
 function sourceRecord(c: Call): StoredRecord {
 	const { records, store } = c.backend;
 	const raw = c.param('id');
-	if (raw === undefined) throw err.accessDenied(Msg.deniedForName(''));
+	if (raw === undefined) throw err.accessDenied(Msg.deniedForId);
 	const id = records.parseId(raw);
 	const rec = store.lookup(id.module, id.num);
 	if (!rec || rec.deleted) throw err.accessDenied(Msg.deniedForName(''));
-	if (rec.module !== id.module) throw err.invalidId();
+	// No prefix check here: the relations are those of the record's own module (an event addressed
+	// with the Calendar prefix has the relations of Events, none).
 	return rec;
 }
 
@@ -46,16 +47,21 @@ function findRelation(c: Call, source: StoredRecord, label: string | undefined, 
 	return rel;
 }
 
-/** The server's splice: `WHERE` is found case-insensitively but split on case-sensitively. */
+/**
+ * The server's splice (QueryRelated.php): with no related ids the query is not run at all ([]);
+ * else `id IN (…)` is added after a `WHERE` found case-insensitively but split on
+ * case-sensitively, and `;` is appended.
+ */
 function runRelated(c: Call, source: StoredRecord, rel: RelationDef, query: string): OpOutcome {
 	const { records, store, queries } = c.backend;
 	const ids = relatedNums(store, rel, source).map((n) => records.wsId(rel.module, n));
-	const clause = `id IN (${(ids.length > 0 ? ids : ['0x0']).map((id) => `'${id}'`).join(',')})`;
+	if (ids.length === 0) return result([]);
+	const clause = `id IN ('${ids.join("','")}')`;
 	let text: string;
-	if (!/where/i.test(query)) text = `${query} WHERE ${clause}`;
+	if (!/where/i.test(query) || /^where/i.test(query)) text = `${query} WHERE ${clause}`;
 	else {
-		const [head, ...rest] = query.split('WHERE');
-		text = `${head} WHERE ${clause} AND ${rest.join('WHERE')}`;
+		const parts = query.split('WHERE');
+		text = `${parts[0]} WHERE ${clause} AND ${parts[1] ?? ''}`;
 	}
 	return result(queries.run(`${text};`));
 }
@@ -70,8 +76,8 @@ export function retrieveRelated(c: Call): OpOutcome {
 export function queryRelated(c: Call): OpOutcome {
 	const source = sourceRecord(c);
 	const query = c.param('query') ?? '';
-	if (/;\s*$/.test(query)) throw unknownRelation();
-	const module = /from\s+([^\s;]+)/i.exec(query)?.[1] ?? '';
+	// The module is the word after FROM, `;` included ("Contacts;" matches no relation, ref 11.3).
+	const module = /FROM\s+(\S+)/i.exec(query)?.[1] ?? '';
 	const rel = findRelation(c, source, c.param('relatedLabel'), module);
 	return runRelated(c, source, rel, query);
 }

@@ -4,6 +4,8 @@
  * relations follow the reference fields (a contact's account_id, a comment's related_to, …), so
  * they always reflect the current values; add_related cannot change them (ref 11.4, 21 row 15).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Store, StoredRecord } from './store';
 
 interface Via {
@@ -13,7 +15,7 @@ interface Via {
 	sourceField?: string;
 	/** A many-to-many link table (the only kind add_related writes). */
 	table?: string;
-	/** Activities: open ones; Activity History: completed ones. */
+	/** Activities: every task; Activity History: the completed and deferred ones (events are never listed). */
 	status?: 'open' | 'closed';
 	/** Products/Services → inventory documents through their line items. */
 	lineItems?: boolean;
@@ -50,7 +52,7 @@ const soldIn: Spec[] = [
 	['Invoice', 'Invoice', { lineItems: true }],
 ];
 
-/** The stock related lists per source module, in related-list order (8.x install data). */
+/** How the related records of the stock related lists are found (the list itself: RELATED_TYPES). */
 const STOCK: Record<string, Spec[]> = {
 	Accounts: [
 		['Contacts', 'Contacts', { fields: ['account_id'] }],
@@ -150,16 +152,61 @@ const STOCK: Record<string, Spec[]> = {
 	Assets: [['HelpDesk', 'HelpDesk', { table: 'crmentityrel' }], DOCS],
 };
 
-/** ModComments.related_to targets (describe): each got the "ModComments" related list with its widget. */
-const COMMENTED = ['Leads', 'PurchaseOrder', 'Quotes', 'Invoice', 'Faq', 'HelpDesk', 'ProjectTask', 'Project', 'Potentials', 'Accounts', 'Contacts', 'SalesOrder'];
+/**
+ * Relations of a stock install that STOCK does not describe: how their related records are found.
+ * Everything else defaults to a many-to-many link (the generic vtiger_crmentityrel).
+ */
+const EXTRA: Record<string, Record<string, Via>> = {
+	Calendar: { Contacts: { sourceField: 'contact_id' } },
+	Documents: Object.fromEntries(
+		['Contacts', 'Accounts', 'Potentials', 'Leads', 'Products', 'Services', 'Project', 'Assets', 'ServiceContracts', 'Quotes', 'Invoice', 'SalesOrder', 'PurchaseOrder', 'HelpDesk', 'Faq'].map(
+			(m) => [m, { table: 'senotesrel' }],
+		),
+	),
+	Faq: { Documents: { table: 'senotesrel' } },
+	PriceBooks: { Products: { table: 'pricebookproductrel' }, Services: { table: 'pricebookproductrel' } },
+	Products: {
+		PriceBooks: { table: 'pricebookproductrel' },
+		'Product Bundles': { table: 'productbundle' },
+		'Parent Product': { table: 'productbundle' },
+		PurchaseOrder: { lineItems: true },
+	},
+	Services: { PriceBooks: { table: 'pricebookproductrel' } },
+	Vendors: { Products: { fields: ['vendor_id'] }, Emails: { fields: ['parent_id'] } },
+	Contacts: { Vendors: { table: 'vendorcontactrel' }, PBXManager: { fields: ['customer'] } },
+	Accounts: { PBXManager: { fields: ['customer'] } },
+	Leads: { PBXManager: { fields: ['customer'] } },
+	Invoice: { Assets: { fields: ['invoiceid'] } },
+	Emails: { Contacts: { table: 'seactivityrel' }, Documents: { table: 'senotesrel' } },
+	Potentials: { Invoice: { fields: ['potential_id'] }, Emails: { fields: ['parent_id'] } },
+	HelpDesk: { Emails: { fields: ['parent_id'] } },
+	Project: { Emails: { fields: ['parent_id'] }, Activities: { fields: ['parent_id'], status: 'open' } },
+	ProjectTask: { Emails: { fields: ['parent_id'] } },
+	ServiceContracts: { 'Service Requests': { table: 'crmentityrel' } },
+	SMSNotifier: { Accounts: { table: 'smsnotifierrel' }, Contacts: { table: 'smsnotifierrel' }, Leads: { table: 'smsnotifierrel' } },
+};
+
+interface RelatedTypesAnswer {
+	types: string[];
+	information: Record<string, { name: string; label: string; isEntity: string }> | [];
+}
+
+/** The relatedtypes answers of a fresh 8.3.0 install (admin), per source module, in related-list order. */
+export const RELATED_TYPES: Record<string, RelatedTypesAnswer> = JSON.parse(
+	fs.readFileSync(path.join(__dirname, 'metadata', 'relatedtypes.json'), 'utf8'),
+) as Record<string, RelatedTypesAnswer>;
 
 export const RELATIONS: RelationDef[] = (() => {
 	const out: RelationDef[] = [];
-	const sources = [...new Set([...Object.keys(STOCK), ...COMMENTED])];
-	for (const source of sources) {
-		const specs: Spec[] = [...(STOCK[source] ?? [])];
-		if (COMMENTED.includes(source)) specs.push(['ModComments', 'ModComments', { fields: ['related_to'] }]);
-		for (const [module, label, via] of specs) out.push({ id: out.length + 1, source, module, label, ...via });
+	for (const [source, answer] of Object.entries(RELATED_TYPES)) {
+		const stock = STOCK[source] ?? [];
+		for (const info of Object.values(answer.information)) {
+			const via =
+				EXTRA[source]?.[info.label] ??
+				stock.find(([module, label]) => module === info.name && label === info.label)?.[2] ??
+				(info.name === 'ModComments' ? { fields: ['related_to'] } : { table: 'crmentityrel' });
+			out.push({ id: out.length + 1, source, module: info.name, label: info.label, ...via });
+		}
 	}
 	return out;
 })();
@@ -202,7 +249,7 @@ export class Links {
 	}
 }
 
-const CLOSED_STATUS = new Set(['Completed', 'Deferred', 'Held', 'Not Held']);
+const CLOSED_STATUS = new Set(['Completed', 'Deferred']);
 
 /** Record numbers related to `source` through `rel`, in id order (live records of rel.module only). */
 export function relatedNums(store: Store, rel: RelationDef, source: StoredRecord): number[] {
@@ -211,10 +258,8 @@ export function relatedNums(store: Store, rel: RelationDef, source: StoredRecord
 	for (const field of rel.fields ?? []) {
 		for (const r of store.all(rel.module)) {
 			if (r.values[field] !== own) continue;
-			if (rel.status) {
-				const closed = CLOSED_STATUS.has(r.values.taskstatus || r.values.eventstatus || '');
-				if (closed !== (rel.status === 'closed')) continue;
-			}
+			// Activities lists every task; Activity History the completed and deferred ones (observed on 8.3.0).
+			if (rel.status === 'closed' && !CLOSED_STATUS.has(r.values.taskstatus || r.values.eventstatus || '')) continue;
 			found.add(r.num);
 		}
 	}

@@ -5,7 +5,7 @@
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { PhpFatal, WsError } from './errors';
+import { PhpFatal, RESTRICTED_TEXT, RestrictedFile, WsError } from './errors';
 import { APACHE_404, Faults, HTML_ERROR_PAGE, PHP_WARNING, type Fault } from './faults';
 import { parseBody, parseUrlEncoded, type ParsedParams } from './http-params';
 import { OPERATIONS, runOperation, type Backend, type RequestContext } from './operations';
@@ -26,7 +26,7 @@ export interface LoggedRequest {
 
 type Reply =
 	| { kind: 'json'; envelope: { success: boolean; result?: unknown; error?: { message: string; code: string | number } } }
-	| { kind: 'fatal' }
+	| { kind: 'fatal'; contentType?: string }
 	| { kind: 'text'; body: string };
 
 const NO_CACHE = {
@@ -145,11 +145,11 @@ export class WebserviceServer {
 				files: post?.files,
 			};
 			const format = post?.values.get('format') ?? query.values.get('format');
-			const badFormat = format !== undefined && format !== 'json';
-			if (badFormat && def!.jsonParams) return { kind: 'fatal' };
+			ctx.badFormat = format !== undefined && format !== 'json';
 			if (fault?.kind === 'concurrent-getchallenge') this.competingChallenge(ctx);
 			const r = this.execute(ctx, def!);
-			return badFormat ? { kind: 'fatal' } : r;
+			// Ref 2.1: the answer (success or error) cannot be encoded: HTTP 500 after the JSON header.
+			return ctx.badFormat && r.kind === 'json' ? { kind: 'fatal', contentType: 'application/json' } : r;
 		});
 		this.write(res, reply, fault);
 		log(operation, reply.kind === 'fatal' ? 500 : 200, reply, sessionName);
@@ -163,6 +163,7 @@ export class WebserviceServer {
 		} catch (e) {
 			if (e instanceof WsError) return { kind: 'json', envelope: { success: false, error: { message: e.message, code: e.code } } };
 			if (e instanceof PhpFatal) return { kind: 'fatal' };
+			if (e instanceof RestrictedFile) return { kind: 'text', body: RESTRICTED_TEXT };
 			// An unexpected bug in the emulator: surface it like a PHP fatal error, but loudly.
 			console.error('[vtiger-emulator] internal error', e);
 			return { kind: 'fatal' };
@@ -178,7 +179,7 @@ export class WebserviceServer {
 
 	private write(res: http.ServerResponse, reply: Reply, fault: Fault | undefined): void {
 		if (reply.kind === 'fatal') {
-			res.writeHead(500, { ...NO_CACHE, 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0', Connection: 'close' });
+			res.writeHead(500, { ...NO_CACHE, 'Content-Type': reply.contentType ?? 'text/html; charset=UTF-8', 'Content-Length': '0', Connection: 'close' });
 			res.end();
 			return;
 		}

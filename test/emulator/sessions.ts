@@ -2,11 +2,17 @@
  * Challenge tokens (one per user, 5 minutes, ref 4.2) and webservice sessions (idle expiry like
  * PHP's session GC, refreshed by every request, ref 4.5), plus the per-session request lock.
  */
-import { randomBytes, randomInt } from 'crypto';
+import { randomInt } from 'crypto';
 import type { Clock } from './clock';
+
+/** PHP uniqid(): 8 hex digits of seconds + 5 hex digits of microseconds. */
+function uniqid(seconds = Math.floor(Date.now() / 1000)): string {
+	return seconds.toString(16).padStart(8, '0').slice(-8) + randomInt(0x100000).toString(16).padStart(5, '0');
+}
 
 export interface Session {
 	name: string;
+	/** 0: a session that extendsession made up for an unknown sessionName (no user, ref 4.6). */
 	userId: number;
 	lastSeen: number;
 }
@@ -28,8 +34,7 @@ export class Sessions {
 	/** uniqid()-like: 8 hex digits of seconds + 5 hex digits (13 hex, time based). */
 	issueToken(userId: number): { token: string; serverTime: number; expireTime: number } {
 		const serverTime = this.clock.nowSeconds();
-		const token =
-			serverTime.toString(16).padStart(8, '0').slice(-8) + randomInt(0x100000).toString(16).padStart(5, '0');
+		const token = uniqid(serverTime);
 		const expireTime = serverTime + 300;
 		this.tokens.set(userId, { token, expireTime });
 		return { token, serverTime, expireTime };
@@ -41,8 +46,8 @@ export class Sessions {
 		return t && t.expireTime >= this.clock.nowSeconds() ? t.token : undefined;
 	}
 
-	create(userId: number): Session {
-		const name = randomBytes(11).toString('hex').slice(0, 21);
+	/** HTTP_Session2: uniqid(dechex(rand())), so 14 to 21 hex digits (mostly 20 or 21). */
+	create(userId: number, name = randomInt(0x7fffffff).toString(16) + uniqid()): Session {
 		const s: Session = { name, userId, lastSeen: this.clock.nowSeconds() };
 		this.sessions.set(name, s);
 		return s;

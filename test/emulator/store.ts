@@ -13,6 +13,8 @@ export interface StoredRecord {
 	num: number;
 	values: Record<string, string>;
 	deleted: boolean;
+	/** The label written at the last save (from the values before MySQL cut them, trimmed). */
+	label?: string;
 	/** A converted lead (ref 9.6, 12): hidden from query, still retrievable. */
 	converted?: boolean;
 }

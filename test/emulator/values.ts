@@ -19,7 +19,7 @@ export function mysqlNumber(s: string): number {
 	return m ? Number(m[0]) : 0;
 }
 
-const DECIMALS: Record<string, number> = { probability: 3, quantity: 3 };
+const DECIMALS: Record<string, number> = { probability: 3, quantity: 3, qtyinstock: 3 };
 
 function isValidDate(y: number, m: number, d: number): boolean {
 	const dt = new Date(Date.UTC(y, m - 1, d));
@@ -28,10 +28,17 @@ function isValidDate(y: number, m: number, d: number): boolean {
 
 /**
  * Stored form of a value for a field type (references and owners are handled by the record
- * layer). Booleans ref 7.2, dates 7.3 (strict: only exact YYYY-MM-DD is kept), numbers 7.4,
+ * layer). Booleans ref 7.2, dates 7.3 (leniently, as 8.3.0 does), numbers 7.4, text cut to `maxLength`,
  * multipicklists 7.5, script tags 7.7, non-BMP characters 2.5.
  */
-export function storeValue(fieldName: string, typeName: string, input: unknown): string {
+/** What the database column adds to a stored value: its varchar length, its numeric scale. */
+export interface Column {
+	maxLength?: number;
+	decimals?: number;
+}
+
+export function storeValue(fieldName: string, typeName: string, input: unknown, column: Column = {}): string {
+	const maxLength = column.maxLength;
 	switch (typeName) {
 		case 'boolean':
 			return input === true || input === 1 || input === '1' || input === 'on' ? '1' : '0';
@@ -42,33 +49,92 @@ export function storeValue(fieldName: string, typeName: string, input: unknown):
 		case 'double':
 		case 'currency': {
 			const n = mysqlNumber(phpString(input));
-			return n.toFixed(DECIMALS[fieldName] ?? 8);
+			return n.toFixed(scale(fieldName, typeName, column));
 		}
-		case 'date': {
-			const s = phpString(input);
-			const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-			if (!m) return '';
-			const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-			if (mo < 1 || mo > 12 || d < 1 || d > 31) return '';
-			return isValidDate(y, mo, d) ? s : '0000-00-00';
-		}
+		case 'date':
+			return dateInput(phpString(input));
 		case 'datetime': {
 			const s = phpString(input);
 			return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) ? s : '';
 		}
-		default:
-			return sanitizeText(phpString(input));
+		default: {
+			const text = sanitizeText(phpString(input));
+			// Ref 7.1: MySQL in non-strict mode cuts text to the column length (in characters).
+			return maxLength !== undefined && [...text].length > maxLength ? [...text].slice(0, maxLength).join('') : text;
+		}
 	}
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** PHP's DateTime reading of a date with spaces ("1 Dec 2026", "2026-12-01 10:00"); undefined when unreadable. */
+function phpDateTimeDate(s: string): string | undefined {
+	const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T]/.exec(s);
+	if (iso) return `${iso[1]}-${iso[2].padStart(2, '0')}-${iso[3].padStart(2, '0')}`;
+	const dmy = /^(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?,?\s+(\d{4})$/.exec(s);
+	const mdy = /^([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(s);
+	const parts = dmy ? [dmy[3], dmy[2], dmy[1]] : mdy ? [mdy[3], mdy[1], mdy[2]] : undefined;
+	if (!parts) return undefined;
+	const month = MONTHS.indexOf(parts[1].toLowerCase()) + 1;
+	if (month === 0) return undefined;
+	return `${parts[0]}-${String(month).padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
+}
+
+/**
+ * Ref 7.3: what 8.3.0 stores for a date sent over the webservice (user date format yyyy-mm-dd).
+ * The value passes DataTransform::sanitizeDateFieldsForInsert (to the display format: split on
+ * "-", or PHP's DateTime when it has a space), then getValidDBInsertDateValue (another
+ * delimiter "/" or "." becomes "-", a 4-digit first part means y-m-d, else d-m-y, one digit is
+ * padded, then a pattern check that empties the rest), then MySQL (an impossible date is
+ * 0000-00-00, a 2-digit year is 19xx/20xx).
+ */
+export function dateInput(raw: string): string {
+	let s = raw.trim();
+	if (s === '') return '';
+	const spaced = s.split(' ');
+	if (spaced.length > 1 && spaced[1] !== '') {
+		const d = phpDateTimeDate(s);
+		if (d === undefined) return '';
+		s = d;
+	} else {
+		const p = s.split('-');
+		s = `${p[0]}-${p[1] ?? ''}-${p[2] ?? ''}`;
+	}
+	for (const delimiter of ['/', '.']) {
+		if (s.includes(delimiter)) {
+			s = s.split(delimiter).join('-');
+			break;
+		}
+	}
+	const parts = s.split('-');
+	let [d, m, y] = [parts[0] ?? '', parts[1] ?? '', parts[2] ?? ''];
+	if (d.length === 4) [y, m, d] = [parts[0] ?? '', parts[1] ?? '', parts[2] ?? ''];
+	const pad = (x: string): string => (x.length === 1 ? `0${x}` : x);
+	[y, m, d] = [pad(y), pad(m), pad(d)];
+	if (y.length < 4 && (y === '' || m === '' || d === '')) return '';
+	const value = `${y}-${m}-${d}`;
+	if (!/^[0-9]{2,4}[-][0-1]{1,2}?[0-9]{1,2}[-][0-3]{1,2}?[0-9]{1,2}$/.test(value)) return '';
+	let year = Number(y);
+	if (y.length === 2) year += year < 70 ? 2000 : 1900;
+	const [month, day] = [Number(m), Number(d)];
+	if (month === 0 || day === 0) return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+	return isValidDate(year, month, day) ? `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : '0000-00-00';
+}
+
+/** Ref 7.4: money columns have 8 decimals; `double` columns their own scale (columns.json). */
+function scale(fieldName: string, typeName: string, column: Column): number {
+	return (typeName === 'double' ? column.decimals : undefined) ?? DECIMALS[fieldName] ?? 8;
+}
+
 function sanitizeText(s: string): string {
-	let out = s.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+	// Ref 2.5: MySQL utf8 (3 bytes) stores a 4-byte character as one ? per byte.
+	let out = s.replace(/[\u{10000}-\u{10FFFF}]/gu, '????');
 	if (/<script\b[^>]*>/i.test(out)) out = out.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 	return out;
 }
 
 /** Value stored for a field nobody supplied (ref 7.4: unset numbers read back as 0). */
-export function emptyValue(fieldName: string, typeName: string): string {
+export function emptyValue(fieldName: string, typeName: string, column: Column = {}): string {
 	switch (typeName) {
 		case 'boolean':
 			return '0';
@@ -76,7 +142,7 @@ export function emptyValue(fieldName: string, typeName: string): string {
 			return '0';
 		case 'double':
 		case 'currency':
-			return (0).toFixed(DECIMALS[fieldName] ?? 8);
+			return (0).toFixed(scale(fieldName, typeName, column));
 		default:
 			return '';
 	}
@@ -98,12 +164,20 @@ const NAMED_ENTITIES: Record<number, string> = (() => {
 	return map;
 })();
 
-/** PHP htmlentities($s, ENT_QUOTES, 'UTF-8'), as used for record labels (ref 7.7, 21 row 26). */
+/**
+ * PHP htmlentities($s, ENT_QUOTES, 'UTF-8', false), as used for record labels (ref 7.7, 21 row
+ * 26): an `&` that already starts an entity is kept (observed on 8.3.0: a stored `&lt;script&gt;`
+ * stays `&lt;script&gt;` in the label).
+ */
 export function htmlEntities(s: string): string {
 	let out = '';
+	let i = 0;
 	for (const ch of s) {
+		const at = i;
+		i += ch.length;
 		const cp = ch.codePointAt(0) ?? 0;
-		if (ch === '&') out += '&amp;';
+		if (ch === '&' && /^&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/.test(s.slice(at))) out += '&';
+		else if (ch === '&') out += '&amp;';
 		else if (ch === '<') out += '&lt;';
 		else if (ch === '>') out += '&gt;';
 		else if (ch === '"') out += '&quot;';

@@ -4,6 +4,7 @@
  * and INTERNAL_SERVER_ERROR (text the tokenizer cannot read).
  */
 import { err } from './errors';
+import { checkVtqlSyntax } from './vtql-lemon';
 
 export type TokenType =
 	| 'SELECT' | 'FRM' | 'COLUMNNAME' | 'ASTERISK' | 'COUNT' | 'PARENOPEN' | 'PARENCLOSE' | 'COMMA'
@@ -147,6 +148,11 @@ class Parser {
 			this.expect('ASTERISK');
 			this.expect('PARENCLOSE');
 			select = { kind: 'count' };
+			// The server's grammar accepts columns after count(*); the query stays a count.
+			while (this.at('COMMA')) {
+				this.advance();
+				this.expect('COLUMNNAME');
+			}
 		} else {
 			const fields = [this.expect('COLUMNNAME').text];
 			while (this.at('COMMA')) {
@@ -225,7 +231,9 @@ class Parser {
 	}
 }
 
+/** The syntax is checked by the port of the server's own parser (exact error messages); the query is then read here. */
 export function parseVtql(src: string): ParsedQuery {
+	checkVtqlSyntax(src, () => undefined);
 	return new Parser(src).parse();
 }
 

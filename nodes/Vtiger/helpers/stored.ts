@@ -9,7 +9,7 @@ type StoredDifferently = {
 	message: string;
 };
 
-// Vtiger's utf8 (3-byte) columns store characters beyond them, such as emoji, as "?" (reference 21 row 28).
+// Vtiger's utf8 (3-byte) columns store each character beyond them, such as an emoji, as "?" per byte ("????" on 8.3.0).
 const BEYOND_UTF8MB3 = /[\u{10000}-\u{10FFFF}]/gu;
 const squeezed = (s: string) => s.replace(/\?+/g, '?');
 const length = (s: string) => [...s].length;
