@@ -1,0 +1,47 @@
+/**
+ * Which CRM the workflow tests talk to: the emulator (default), or a real Vtiger when VTIGER_URL,
+ * VTIGER_USERNAME and VTIGER_ACCESS_KEY are set (the variables `npm run e2e` reads too, see
+ * test/e2e/target.ts; `npm run test:vtiger` loads them from the vtiger:up env file).
+ */
+export interface RealTarget {
+	url: string;
+	username: string;
+	accessKey: string;
+}
+
+export function realTarget(): RealTarget | undefined {
+	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY } = process.env;
+	if (!VTIGER_URL || !VTIGER_USERNAME || !VTIGER_ACCESS_KEY) return undefined;
+	return { url: VTIGER_URL.replace(/\/+$/, ''), username: VTIGER_USERNAME, accessKey: VTIGER_ACCESS_KEY };
+}
+
+/** True when this jest run talks to a real Vtiger. */
+export const onRealServer = realTarget() !== undefined;
+
+type TestFn = jest.ProvidesCallback;
+
+/**
+ * Tests that need what only the emulator has (request log, fault injection, its clock, switches
+ * such as phpVersion or uploadMaxFileSize, exact seeded data). On a real server they are listed as
+ * skipped, with the reason in their name: `name [emulator only: reason]`.
+ */
+export function emulatorOnly(reason: string) {
+	const register = (name: string, fn: TestFn, timeout?: number) => {
+		if (onRealServer) test.skip(`${name} [emulator only: ${reason}]`, () => undefined);
+		else test(name, fn, timeout);
+	};
+	/** test.each for emulator-only tables. */
+	register.each =
+		<T>(table: readonly T[]) =>
+		(name: string, fn: (row: T) => Promise<unknown>, timeout?: number) => {
+			if (onRealServer) test.skip.each(table as T[])(`${name} [emulator only: ${reason}]`, () => undefined);
+			else test.each(table as T[])(name, fn, timeout);
+		};
+	return register;
+}
+
+/** A describe block whose every test needs the emulator (see emulatorOnly). */
+export function describeEmulatorOnly(reason: string, name: string, fn: () => void): void {
+	if (onRealServer) describe.skip(`${name} [emulator only: ${reason}]`, fn);
+	else describe(name, fn);
+}
