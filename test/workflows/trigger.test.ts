@@ -2,10 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pollTrigger } from '../harness/engine';
 import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+import { describeEmulatorOnly } from '../harness/target';
 
 const at = (iso: string) => new Date(`${iso}Z`);
 
-describe('Vtiger CRM Trigger: each change exactly once', () => {
+describeEmulatorOnly('sets the emulator clock', 'Vtiger CRM Trigger: each change exactly once', () => {
 	let bed: VtigerTestBed;
 	let staticData: IDataObject;
 
@@ -126,5 +127,64 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		const items = await poll({}, 'manual');
 		expect(ids(items)).toEqual([newest]);
 		expect(staticData).toEqual({});
+	});
+});
+
+describe('Vtiger CRM Trigger on the CRM clock', () => {
+	let bed: VtigerTestBed;
+	let staticData: IDataObject;
+	/** Changes are told apart by second (modifiedtime): wait past the current one. */
+	const nextSecond = async () => await new Promise((resolve) => setTimeout(resolve, 1100));
+
+	const poll = async (parameters: object = {}, mode: 'trigger' | 'manual' = 'trigger') => {
+		const run = await pollTrigger({
+			parameters: {
+				module: { __rl: true, mode: 'list', value: 'Contacts' },
+				event: 'createdOrUpdated',
+				simplify: false,
+				// On a real CRM, only this run's contacts (no condition on the emulator).
+				conditions: { condition: bed.crm.scope('lastname') },
+				...parameters,
+			},
+			credentials: bed.credentials,
+			credential: bed.credential,
+			staticData,
+			mode,
+		});
+		if (mode === 'trigger') staticData = run.staticData;
+		return run.items;
+	};
+	const ids = (items: IDataObject[]) => items.map((i) => String(i.id));
+	const create = async (n: number, prefix: string) => {
+		const created: string[] = [];
+		for (let k = 0; k < n; k++) created.push(await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}${prefix}-${k}` }));
+		return created;
+	};
+
+	beforeAll(async () => {
+		bed = await startTestBed();
+		staticData = {};
+	});
+	afterAll(async () => await bed.stop());
+
+	test('first activation starts from now; then each new or updated record once; a manual run keeps no state', async () => {
+		await create(3, 'clock-old');
+		await nextSecond();
+		expect(await poll()).toEqual([]);
+		await nextSecond();
+		const fresh = await create(3, 'clock-new');
+		expect(ids(await poll())).toEqual(fresh);
+		expect(await poll()).toEqual([]);
+
+		await nextSecond();
+		await bed.json({ resource: 'record', operation: 'update', recordId: fresh[0], fieldsInput: 'json', fieldsJson: '{"firstname": "edited"}' });
+		const updated = await poll();
+		expect(updated.map((u) => [u.id, u.firstname])).toEqual([[fresh[0], 'edited']]);
+		expect(await poll()).toEqual([]);
+
+		const saved = structuredClone(staticData);
+		const manual = await poll({}, 'manual');
+		expect(ids(manual)).toEqual([fresh[0]]);
+		expect(staticData).toEqual(saved);
 	});
 });
