@@ -48,5 +48,5 @@ const jest = join(root, 'node_modules/.bin/jest');
 const extra = process.argv.slice(2);
 const files = extra.some((arg) => arg.endsWith('.ts')) ? [] : FILES;
 // A real CRM answers in tens of milliseconds, not one: a test seeding 250 records needs minutes.
-const result = spawnSync(jest, ['--runInBand', '--testTimeout=300000', ...files, ...extra], { cwd: root, stdio: 'inherit', env: process.env });
+const result = spawnSync(jest, ['--runInBand', '--verbose', '--testTimeout=300000', ...files, ...extra], { cwd: root, stdio: 'inherit', env: process.env });
 process.exit(result.status ?? 1);
