@@ -30,18 +30,5 @@ export function emulatorOnly(reason: string) {
 		if (onRealServer) test.skip(`${name} [emulator only: ${reason}]`, () => undefined);
 		else test(name, fn, timeout);
 	};
-	/** test.each for emulator-only tables. */
-	register.each =
-		<T>(table: readonly T[]) =>
-		(name: string, fn: (row: T) => Promise<unknown>, timeout?: number) => {
-			if (onRealServer) test.skip.each(table as T[])(`${name} [emulator only: ${reason}]`, () => undefined);
-			else test.each(table as T[])(name, fn, timeout);
-		};
 	return register;
-}
-
-/** A describe block whose every test needs the emulator (see emulatorOnly). */
-export function describeEmulatorOnly(reason: string, name: string, fn: () => void): void {
-	if (onRealServer) describe.skip(`${name} [emulator only: ${reason}]`, fn);
-	else describe(name, fn);
 }

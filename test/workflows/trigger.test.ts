@@ -2,11 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pollTrigger } from '../harness/engine';
 import { startTestBed, type VtigerTestBed } from '../harness/fixture';
-import { describeEmulatorOnly } from '../harness/target';
+import { emulatorOnly } from '../harness/target';
 
 const at = (iso: string) => new Date(`${iso}Z`);
+/** These tests set the emulator's clock (and touch records behind the node's back). */
+const clockTest = emulatorOnly('sets the emulator clock');
 
-describeEmulatorOnly('sets the emulator clock', 'Vtiger CRM Trigger: each change exactly once', () => {
+describe('Vtiger CRM Trigger: each change exactly once', () => {
 	let bed: VtigerTestBed;
 	let staticData: IDataObject;
 
@@ -32,7 +34,7 @@ describeEmulatorOnly('sets the emulator clock', 'Vtiger CRM Trigger: each change
 	});
 	afterEach(async () => await bed.stop());
 
-	test('first activation starts from now: no flood of old records; then only new ones', async () => {
+	clockTest('first activation starts from now: no flood of old records; then only new ones', async () => {
 		expect(await poll()).toEqual([]);
 		bed.emulator.clock.set(at('2026-11-20T10:00:05'));
 		const fresh = create(3, 'new');
@@ -40,7 +42,7 @@ describeEmulatorOnly('sets the emulator clock', 'Vtiger CRM Trigger: each change
 		expect(await poll()).toEqual([]);
 	});
 
-	test('250 records created within the same second, more than two pages, each emitted once', async () => {
+	clockTest('250 records created within the same second, more than two pages, each emitted once', async () => {
 		await poll();
 		bed.emulator.clock.set(at('2026-11-20T10:01:00'));
 		const burst = create(250, 'burst');
@@ -54,7 +56,7 @@ describeEmulatorOnly('sets the emulator clock', 'Vtiger CRM Trigger: each change
 		expect(await poll()).toEqual([]);
 	});
 
-	test('records changed while the pages are read: nothing missed, nothing twice', async () => {
+	clockTest('records changed while the pages are read: nothing missed, nothing twice', async () => {
 		await poll();
 		bed.emulator.clock.set(at('2026-11-20T10:02:00'));
 		const batch = create(250, 'paged');
@@ -74,7 +76,7 @@ describeEmulatorOnly('sets the emulator clock', 'Vtiger CRM Trigger: each change
 		expect(await poll()).toEqual([]);
 	});
 
-	test('a record updated twice between polls is one event; created-only ignores updates', async () => {
+	clockTest('a record updated twice between polls is one event; created-only ignores updates', async () => {
 		await poll();
 		const [target] = create(1, 'twice').map((id) => id);
 		expect(ids(await poll())).toEqual([target]);
@@ -93,7 +95,7 @@ describeEmulatorOnly('sets the emulator clock', 'Vtiger CRM Trigger: each change
 		expect(ids(await poll({ event: 'created' }))).toEqual(created);
 	});
 
-	test('a restart with the saved static data goes on where it stopped', async () => {
+	clockTest('a restart with the saved static data goes on where it stopped', async () => {
 		await poll();
 		bed.emulator.clock.set(at('2026-11-20T10:05:00'));
 		const before = create(5, 'before-restart');
@@ -106,7 +108,7 @@ describeEmulatorOnly('sets the emulator clock', 'Vtiger CRM Trigger: each change
 		expect(await poll()).toEqual([]);
 	});
 
-	test('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
+	clockTest('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
 		bed.emulator.clock.set(at('2026-11-20T11:00:00'));
 		const web = bed.emulator.insert('Contacts', { lastname: 'Web lead', leadsource: 'Web Site' });
 		bed.emulator.insert('Contacts', { lastname: 'Cold call', leadsource: 'Cold Call' });
@@ -121,7 +123,7 @@ describeEmulatorOnly('sets the emulator clock', 'Vtiger CRM Trigger: each change
 		expect(await poll(params)).toEqual([]);
 	});
 
-	test('a manual test run returns the most recent matching record and keeps no state', async () => {
+	clockTest('a manual test run returns the most recent matching record and keeps no state', async () => {
 		bed.emulator.clock.set(at('2026-11-20T12:00:00'));
 		const [newest] = create(1, 'newest');
 		const items = await poll({}, 'manual');
