@@ -22,8 +22,13 @@ export interface VtigerTestBed {
 	stop(): Promise<void>;
 }
 
-/** Node output ids to delete after a run on a real CRM: the records' ids and documents named in errors. */
-function createdIds(result: NodeRun): string[] {
+/** Operations whose output ids are records the node created (never reads: those may be others' records). */
+const CREATING = new Set(['create', 'upsert', 'upload', 'add']);
+
+/** Node output ids to delete after a run on a real CRM: the records it created and documents named in errors. */
+function createdIds(parameters: object, result: NodeRun): string[] {
+	const { resource, operation } = parameters as { resource?: string; operation?: string };
+	if (!CREATING.has(String(operation)) || resource === 'related') return [];
 	const ids: string[] = [];
 	for (const { json } of result.items) {
 		if (typeof json.id === 'string' && /^\d+x\d+$/.test(json.id)) ids.push(json.id);
@@ -64,7 +69,7 @@ export async function startTestBed(options: EmulatorOptions = {}, credentialOver
 			continueOnFail: runOptions?.continueOnFail,
 			files: runOptions?.files,
 		});
-		crm.track(createdIds(result));
+		crm.track(createdIds(parameters, result));
 		return result;
 	};
 	return {

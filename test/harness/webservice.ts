@@ -37,7 +37,8 @@ export class WebserviceClient {
 		const text = await response.text();
 		let answer: { success: boolean; result?: T; error?: { code: string; message: string } };
 		try {
-			answer = JSON.parse(text) as typeof answer;
+			// 8.3.0 sends a stored control character raw inside a JSON string (reference 21 row 28).
+			answer = JSON.parse(text.replace(/[\u0000-\u001f]/g, ' ')) as typeof answer;
 		} catch {
 			throw new WebserviceError(operation, `HTTP ${response.status}`, text.slice(0, 200) || 'an empty body');
 		}
