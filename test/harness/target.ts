@@ -1,7 +1,9 @@
 /**
- * Which CRM the workflow tests talk to: the emulator (default), or a real Vtiger when VTIGER_URL,
- * VTIGER_USERNAME and VTIGER_ACCESS_KEY are set (the variables `npm run e2e` reads too, see
- * test/e2e/target.ts; `npm run test:vtiger` loads them from the vtiger:up env file).
+ * Which CRM the workflow tests talk to: the emulator (default), or a real Vtiger when run through
+ * `npm run test:vtiger`, which sets VTIGER_JEST_TARGET=real next to VTIGER_URL, VTIGER_USERNAME and
+ * VTIGER_ACCESS_KEY (the variables `npm run e2e` reads too, see test/e2e/target.ts). The explicit
+ * switch keeps `npm test` on the emulator in a shell that has VTIGER_* set for `npm run e2e`: the
+ * files test:vtiger does not run need the emulator throughout.
  */
 export interface RealTarget {
 	url: string;
@@ -10,8 +12,11 @@ export interface RealTarget {
 }
 
 export function realTarget(): RealTarget | undefined {
+	if (process.env.VTIGER_JEST_TARGET !== 'real') return undefined;
 	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY } = process.env;
-	if (!VTIGER_URL || !VTIGER_USERNAME || !VTIGER_ACCESS_KEY) return undefined;
+	if (!VTIGER_URL || !VTIGER_USERNAME || !VTIGER_ACCESS_KEY) {
+		throw new Error('VTIGER_JEST_TARGET=real needs VTIGER_URL, VTIGER_USERNAME and VTIGER_ACCESS_KEY (npm run test:vtiger loads them)');
+	}
 	return { url: VTIGER_URL.replace(/\/+$/, ''), username: VTIGER_USERNAME, accessKey: VTIGER_ACCESS_KEY };
 }
 

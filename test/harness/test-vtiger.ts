@@ -3,7 +3,8 @@
  * The target comes from VTIGER_URL, VTIGER_USERNAME and VTIGER_ACCESS_KEY, or else from the env
  * file `npm run vtiger:up` writes (VTIGER_ENV_FILE, .cache/vtiger/target.env,
  * /var/tmp/n8n-vtiger-test/target.env). One CRM: the files run one after the other (--runInBand).
- * Extra arguments go to jest; test files (*.ts) among them replace the default file list.
+ * It sets VTIGER_JEST_TARGET=real for jest (test/harness/target.ts). Extra arguments go to jest;
+ * test files (*.ts) among them replace the default file list.
  */
 import { spawnSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
@@ -45,6 +46,8 @@ if (VARIABLES.some((name) => !process.env[name])) {
 console.log(`test:vtiger: ${process.env.VTIGER_URL} as ${process.env.VTIGER_USERNAME}`);
 
 const jest = join(root, 'node_modules/.bin/jest');
+// The switch test/harness/target.ts reads: without it, jest stays on the emulator.
+process.env.VTIGER_JEST_TARGET = 'real';
 const extra = process.argv.slice(2);
 const files = extra.some((arg) => arg.endsWith('.ts')) ? [] : FILES;
 // A real CRM answers in tens of milliseconds, not one: a test seeding 250 records needs minutes.
