@@ -189,4 +189,37 @@ describe('Vtiger CRM Trigger on the CRM clock', () => {
 		expect(ids(manual)).toEqual([fresh[0]]);
 		expect(staticData).toEqual(saved);
 	});
+
+	test('250 changes between two polls, more than two pages, each emitted once; created-only ignores updates', async () => {
+		staticData = {};
+		expect(await poll()).toEqual([]);
+		await nextSecond();
+		const burst = await create(250, 'clock-burst');
+		expect(ids(await poll())).toEqual(burst);
+		expect(await poll()).toEqual([]);
+
+		staticData = {};
+		expect(await poll({ event: 'created' })).toEqual([]);
+		await nextSecond();
+		await bed.json({ resource: 'record', operation: 'update', recordId: burst[0], fieldsInput: 'json', fieldsJson: '{"firstname": "ignored"}' });
+		const created = await create(1, 'clock-created-only');
+		expect(ids(await poll({ event: 'created' }))).toEqual(created);
+	});
+
+	test('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
+		staticData = {};
+		const startFrom = new Date(Date.now() - 2000).toISOString();
+		const web = await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}Web lead`, leadsource: 'Web Site' });
+		await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}Cold call`, leadsource: 'Cold Call' });
+		const params = {
+			startFrom,
+			conditions: { condition: [...bed.crm.scope('lastname'), { field: 'leadsource', operator: 'equal', value: 'Web Site' }] },
+			fields: ['lastname', 'leadsource'],
+			simplify: true,
+		};
+		const modified = String((await bed.crm.retrieve(web))?.modifiedtime).replace(' ', 'T');
+		const items = await poll(params);
+		expect(items).toEqual([{ lastname: `${bed.crm.tag}Web lead`, leadsource: 'Web Site', modifiedtime: `${modified}Z`, id: web }]);
+		expect(await poll(params)).toEqual([]);
+	});
 });
