@@ -31,6 +31,19 @@ describe('The session lives in the credential', () => {
 		expect(bed.credentials.data(bed.credential.id!).userId).toBe(bed.crm.userId);
 	});
 
+	test('a dead session in the credential is replaced by one login and the execution goes on', async () => {
+		// What the credential holds after the CRM ended its session (here: a session it never had).
+		const data = bed.credentials.data(bed.credential.id!);
+		await bed.credentials.updateCredentials(bed.credential, 'vtigerApi', { ...data, sessionName: '0123456789abcdef0123456789abcdef', userId: bed.crm.userId });
+		const contacts = tenContacts.map((c) => ({ lastname: `${bed.crm.tag}${c.lastname}` }));
+		const result = await bed.run(createFromItems, contacts);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json.lastname)).toEqual(contacts.map((c) => c.lastname));
+		expect(bed.credentials.preAuthentications).toBe(1);
+		expect(bed.credentials.data(bed.credential.id!).sessionName).not.toBe('0123456789abcdef0123456789abcdef');
+		expect((await bed.crm.records('Contacts', 'lastname')).filter((c) => String(c.lastname).startsWith(`${bed.crm.tag}Session-`))).toHaveLength(10);
+	});
+
 	emulatorOnly('reads the request log; ends sessions')('a cold 10-item Create logs in once; the warm execution after it does not log in at all', async () => {
 		const cold = await bed.run(createFromItems, tenContacts);
 		expect(cold.error).toBeUndefined();
