@@ -41,9 +41,9 @@ function createdIds(parameters: object, result: NodeRun): string[] {
 }
 
 /**
- * A test bed over the emulator (started with these options), or over the real Vtiger of the
- * VTIGER_* variables; there the emulator options do not apply (tests depending on them are
- * emulatorOnly) and `stop` deletes what the run created.
+ * A test bed over the emulator (started with these options), or, under `npm run test:vtiger`, over
+ * the real Vtiger of the VTIGER_* variables (test/harness/target.ts): there the emulator options do
+ * not apply (tests depending on them are emulatorOnly) and `stop` deletes what the run created.
  */
 export async function startTestBed(options: EmulatorOptions = {}, credentialOverrides: IDataObject = {}): Promise<VtigerTestBed> {
 	const real = realTarget();
