@@ -1,11 +1,18 @@
 import type { IDataObject, INodeCredentialsDetails, INodeParameters } from 'n8n-workflow';
 
 import { VtigerEmulator, type EmulatorOptions } from '../emulator';
+import { emulatorCrm, realCrm, type CrmSide } from './crm';
 import { MemoryCredentialsHelper } from './credentials';
 import { runVtigerNode, type NodeRun, type RunOptions } from './engine';
+import { realTarget } from './target';
 
 export interface VtigerTestBed {
+	/** The emulator's own controls. On a real server reading it throws: such tests are emulatorOnly. */
 	emulator: VtigerEmulator;
+	/** The CRM side, on the emulator or a real server alike: create, read and delete records. */
+	crm: CrmSide;
+	/** The CRM's base URL. */
+	url: string;
 	credentials: MemoryCredentialsHelper;
 	credential: INodeCredentialsDetails;
 	/** Runs the Vtiger CRM node once with these parameters over the given input items. */
@@ -15,20 +22,46 @@ export interface VtigerTestBed {
 	stop(): Promise<void>;
 }
 
+/** Operations whose output ids are records the node created (never reads: those may be others' records). */
+const CREATING = new Set(['create', 'upsert', 'upload', 'add']);
+
+/** Node output ids to delete after a run on a real CRM: the records it created and documents named in errors. */
+function createdIds(parameters: object, result: NodeRun): string[] {
+	const { resource, operation } = parameters as { resource?: string; operation?: string };
+	if (!CREATING.has(String(operation)) || resource === 'related') return [];
+	const ids: string[] = [];
+	for (const { json } of result.items) {
+		if (typeof json.id === 'string' && /^\d+x\d+$/.test(json.id)) ids.push(json.id);
+		const kept = /^Document (\d+x\d+) was created/.exec(String(json.error ?? ''));
+		if (kept) ids.push(kept[1]);
+	}
+	const kept = /^Document (\d+x\d+) was created/.exec(result.error?.message ?? '');
+	if (kept) ids.push(kept[1]);
+	return ids;
+}
+
+/**
+ * A test bed over the emulator (started with these options), or, under `npm run test:vtiger`, over
+ * the real Vtiger of the VTIGER_* variables (test/harness/target.ts): there the emulator options do
+ * not apply (tests depending on them are emulatorOnly) and `stop` deletes what the run created.
+ */
 export async function startTestBed(options: EmulatorOptions = {}, credentialOverrides: IDataObject = {}): Promise<VtigerTestBed> {
-	const emulator = await VtigerEmulator.start(options);
+	const real = realTarget();
+	const emulator = real ? undefined : await VtigerEmulator.start(options);
+	const target = real ?? { url: emulator!.url, username: emulator!.username, accessKey: emulator!.accessKey };
+	const crm = real ? await realCrm(real.url, real.username, real.accessKey) : emulatorCrm(emulator!);
 	const credentials = new MemoryCredentialsHelper();
 	const credential = credentials.add('cred-1', 'Vtiger Test', 'vtigerApi', {
-		url: emulator.url,
-		username: emulator.username,
-		secretAccessKey: emulator.accessKey,
+		url: target.url,
+		username: target.username,
+		secretAccessKey: target.accessKey,
 		ignoreSslIssues: false,
 		sessionName: '',
 		userId: '',
 		...credentialOverrides,
 	});
-	const run: VtigerTestBed['run'] = async (parameters, input, runOptions) =>
-		await runVtigerNode({
+	const run: VtigerTestBed['run'] = async (parameters, input, runOptions) => {
+		const result = await runVtigerNode({
 			parameters: parameters as INodeParameters,
 			input,
 			credentials,
@@ -36,8 +69,20 @@ export async function startTestBed(options: EmulatorOptions = {}, credentialOver
 			continueOnFail: runOptions?.continueOnFail,
 			files: runOptions?.files,
 		});
+		crm.track(createdIds(parameters, result));
+		return result;
+	};
 	return {
-		emulator,
+		get emulator(): VtigerEmulator {
+			if (!emulator) {
+				throw new Error(
+					'bed.emulator is emulator-only and this run talks to a real Vtiger (VTIGER_URL): use bed.crm, or mark the test emulatorOnly(reason)',
+				);
+			}
+			return emulator;
+		},
+		crm,
+		url: target.url,
 		credentials,
 		credential,
 		run,
@@ -46,7 +91,10 @@ export async function startTestBed(options: EmulatorOptions = {}, credentialOver
 			if (result.error) throw new Error(`The node failed: ${result.error.message} (${result.error.description ?? ''})`);
 			return result.items.map((item) => item.json);
 		},
-		stop: async () => await emulator.stop(),
+		stop: async () => {
+			await crm.cleanup();
+			await emulator?.stop();
+		},
 	};
 }
 

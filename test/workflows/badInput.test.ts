@@ -27,28 +27,31 @@ const mapped = (value: object, writeOptions: object = {}) => ({
 	writeOptions,
 });
 const get = { resource: 'record', operation: 'get', recordId: rl('={{ $json.id }}') };
-const contactId = (bed: VtigerTestBed, lastname: string) => bed.emulator.insert('Contacts', { lastname });
+const contactId = async (bed: VtigerTestBed, lastname: string) => await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}${lastname}` });
+/** Names of created records carry the run's tag (empty on the emulator), so a real CRM is cleaned up after. */
+const tagged = (bed: VtigerTestBed, items: IDataObject[]) =>
+	items.map((item) => (typeof item.lastname === 'string' ? { ...item, lastname: `${bed.crm.tag}${item.lastname}` } : item));
 
 const cases: BadInput[] = [
 	{
 		name: 'unknown module',
-		parameters: () => ({ ...createFromJson, module: rl('={{ $json.module }}', 'name'), fieldsJson: '{"lastname": "Bad module"}' }),
+		parameters: (bed) => ({ ...createFromJson, module: rl('={{ $json.module }}', 'name'), fieldsJson: JSON.stringify({ lastname: `${bed.crm.tag}Bad module` }) }),
 		input: () => [{ module: 'Contacts' }, { module: 'contacts' }, { module: 'Contacts' }],
 		message: /^The module "contacts" does not exist or this user may not use it \[item 1\]$/,
 		description: /Module names are case-sensitive/,
 	},
 	{
 		name: 'unknown field (in conditions)',
-		parameters: () => ({
+		parameters: (bed) => ({
 			resource: 'record',
 			operation: 'getAll',
 			module: rl('Contacts', 'name'),
 			returnAll: false,
 			limit: 1,
-			conditions: { condition: [{ field: '={{ $json.field }}', operator: 'equal', value: 'Bad field' }] },
+			conditions: { condition: [{ field: '={{ $json.field }}', operator: 'equal', value: `${bed.crm.tag}Bad field` }] },
 		}),
-		input: (bed) => {
-			contactId(bed, 'Bad field');
+		input: async (bed) => {
+			await contactId(bed, 'Bad field');
 			return [{ field: 'lastname' }, { field: 'LastName' }, { field: 'lastname' }];
 		},
 		message: /^"Conditions": Contacts has no field "LastName" \[item 1\]$/,
@@ -57,28 +60,28 @@ const cases: BadInput[] = [
 	{
 		name: 'unknown field (in the fields of a create)',
 		parameters: () => ({ ...createFromJson, fieldsJson: '={{ JSON.stringify($json) }}' }),
-		input: () => [{ lastname: 'Field-0' }, { lastname: 'Field-1', Phone: '1' }, { lastname: 'Field-2' }],
+		input: (bed) => tagged(bed, [{ lastname: 'Field-0' }, { lastname: 'Field-1', Phone: '1' }, { lastname: 'Field-2' }]),
 		message: /^Contacts has no field "Phone" \[item 1\]$/,
 		description: /^Field names are case-sensitive: did you mean "phone"\?$/,
 	},
 	{
 		name: 'malformed JSON in "Fields (JSON)"',
 		parameters: () => ({ ...createFromJson, fieldsJson: '={{ $json.raw }}' }),
-		input: () => [{ raw: '{"lastname": "Json-0"}' }, { raw: '{"lastname": "Json-1",' }, { raw: '{"lastname": "Json-2"}' }],
+		input: (bed) => [{ raw: `{"lastname": "${bed.crm.tag}Json-0"}` }, { raw: `{"lastname": "${bed.crm.tag}Json-1",` }, { raw: `{"lastname": "${bed.crm.tag}Json-2"}` }],
 		message: /^"Fields \(JSON\)" is not valid JSON: .+ \[item 1\]$/,
 		description: /^Give the fields as a JSON object/,
 	},
 	{
 		name: 'missing mandatory field',
 		parameters: () => ({ ...createFromJson, fieldsJson: '={{ JSON.stringify($json) }}' }),
-		input: () => [{ lastname: 'Mandatory-0' }, { firstname: 'No last name' }, { lastname: 'Mandatory-2' }],
+		input: (bed) => tagged(bed, [{ lastname: 'Mandatory-0' }, { firstname: 'No last name' }, { lastname: 'Mandatory-2' }]),
 		message: /^The mandatory field "lastname" has no value \[item 1\]$/,
 		description: /^Give "lastname" a non-empty value/,
 	},
 	{
 		name: 'malformed record ID',
 		parameters: () => get,
-		input: (bed) => [{ id: contactId(bed, 'Id-0') }, { id: '12X3' }, { id: contactId(bed, 'Id-2') }],
+		input: async (bed) => [{ id: await contactId(bed, 'Id-0') }, { id: '12X3' }, { id: await contactId(bed, 'Id-2') }],
 		message: /^"Record" must be a Vtiger record ID such as 12x34, not "12X3" \[item 1\]$/,
 		description: /the module prefix, an "x" and the record number/,
 	},
@@ -86,9 +89,9 @@ const cases: BadInput[] = [
 		name: 'record not found or deleted',
 		parameters: () => ({ resource: 'record', operation: 'update', recordId: rl('={{ $json.id }}'), fieldsInput: 'json', fieldsJson: '{"phone": "1"}' }),
 		input: async (bed) => {
-			const deleted = contactId(bed, 'Deleted');
+			const deleted = await contactId(bed, 'Deleted');
 			await bed.json({ resource: 'record', operation: 'delete', recordId: rl(deleted) });
-			return [{ id: contactId(bed, 'Found-0') }, { id: deleted }, { id: contactId(bed, 'Found-2') }];
+			return [{ id: await contactId(bed, 'Found-0') }, { id: deleted }, { id: await contactId(bed, 'Found-2') }];
 		},
 		message: /^The record \d+x\d+ was not found, was deleted, or this user may not access it \[item 1\]$/,
 		description: /^Check the ID: Get Many finds records/,
@@ -96,27 +99,29 @@ const cases: BadInput[] = [
 	{
 		name: 'illegal picklist value (Validate Picklist Values)',
 		parameters: () => mapped({ lastname: '={{ $json.lastname }}', leadsource: '={{ $json.source }}' }, { validatePicklists: true }),
-		input: () => [
-			{ lastname: 'Pick-0', source: 'Web Site' },
-			{ lastname: 'Pick-1', source: 'Carrier Pigeon' },
-			{ lastname: 'Pick-2', source: 'Cold Call' },
-		],
+		input: (bed) =>
+			tagged(bed, [
+				{ lastname: 'Pick-0', source: 'Web Site' },
+				{ lastname: 'Pick-1', source: 'Carrier Pigeon' },
+				{ lastname: 'Pick-2', source: 'Cold Call' },
+			]),
 		message: /^The field "leadsource" does not allow "Carrier Pigeon"; allowed: .*Web Site.* \[item 1\]$/,
 	},
 	{
 		name: 'wrong value type (Map Fields)',
 		parameters: () => mapped({ lastname: '={{ $json.lastname }}', birthday: '={{ $json.birthday }}' }),
-		input: () => [
-			{ lastname: 'Type-0', birthday: '1990-01-31' },
-			{ lastname: 'Type-1', birthday: '2026-02-30' },
-			{ lastname: 'Type-2', birthday: '1990-12-01' },
-		],
+		input: (bed) =>
+			tagged(bed, [
+				{ lastname: 'Type-0', birthday: '1990-01-31' },
+				{ lastname: 'Type-1', birthday: '2026-02-30' },
+				{ lastname: 'Type-2', birthday: '1990-12-01' },
+			]),
 		message: /^The field "birthday" expects a date that exists, not 2026-02-30 \[item 1\]$/,
 	},
 	{
 		name: 'empty required parameter',
 		parameters: () => get,
-		input: (bed) => [{ id: contactId(bed, 'Empty-0') }, { id: '' }, { id: contactId(bed, 'Empty-2') }],
+		input: async (bed) => [{ id: await contactId(bed, 'Empty-0') }, { id: '' }, { id: await contactId(bed, 'Empty-2') }],
 		message: /^"Record" is empty: give a record ID such as 12x34, or pick the record from the list \[item 1\]$/,
 		description: /expression .* no value in this item/,
 	},

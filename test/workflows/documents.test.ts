@@ -3,6 +3,7 @@ import { join } from 'path';
 
 import { callNodeMethod } from '../harness/engine';
 import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+import { emulatorOnly } from '../harness/target';
 
 const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures', name));
@@ -16,32 +17,42 @@ const download = (id: string, extra: object = {}) => ({ resource: 'document', op
 describe('Documents: files in and out', () => {
 	let bed: VtigerTestBed;
 	let contact: string;
+	/** The run's tag (empty on the emulator): names of created records start with it. */
+	const t = () => bed.crm.tag;
 
 	beforeAll(async () => {
 		bed = await startTestBed({ phpVersion: 7, uploadMaxFileSize: 64 * 1024 });
-		contact = bed.emulator.insert('Contacts', { lastname: 'Filer' });
+		contact = await bed.crm.insert('Contacts', { lastname: `${t()}Filer` });
 	});
 	afterAll(async () => await bed.stop());
 
-	test('Upload: each item becomes a document with its bytes, title, folder and links; Download gives the same bytes back', async () => {
-		const folder = `${bed.emulator.idPrefix('DocumentFolders')}x1`;
+	const uploadTwo = async () => {
+		const folder = `${await bed.crm.idPrefix('DocumentFolders')}x1`;
 		const uploaded = await bed.run(
 			upload({ title: '={{ $json.title }}', folderId: folder, linkTo: contact, documentOptions: { notecontent: 'Scanned' } }),
-			[{ title: 'Signed contract' }, { title: '' }],
+			[{ title: `${t()}Signed contract` }, { title: '' }],
 			{ files: [asFile(PDF, 'my contract.pdf', 'application/pdf'), asFile(PNG, 'gradient.png', 'image/png')] },
 		);
+		return { folder, uploaded, docs: uploaded.items.map((i) => i.json) };
+	};
+
+	test('Upload: each item becomes a document with its file, title, folder and links', async () => {
+		const { folder, uploaded, docs } = await uploadTwo();
 		expect(uploaded.error).toBeUndefined();
-		const docs = uploaded.items.map((i) => i.json);
 		expect(uploaded.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(docs.map((d) => [d.notes_title, d.filename, d.filesize, d.filestatus, d.folderid, d.notecontent])).toEqual([
-			['Signed contract', 'my_contract.pdf', String(PDF.length), '1', folder, 'Scanned'],
+			[`${t()}Signed contract`, 'my_contract.pdf', String(PDF.length), '1', folder, 'Scanned'],
 			['gradient.png', 'gradient.png', String(PNG.length), '1', folder, 'Scanned'],
 		]);
 		expect(docs.map((d) => d.linkedTo)).toEqual([[contact], [contact]]);
-		expect(bed.emulator.attachment(String(docs[0].id))?.bytes.equals(PDF)).toBe(true);
-		expect(bed.emulator.attachment(String(docs[1].id))?.bytes.equals(PNG)).toBe(true);
 		const related = await bed.json({ resource: 'related', operation: 'getAll', module: rl('Contacts', 'list'), recordId: rl(contact), relation: 'Documents' });
 		expect(related.map((r) => r.id).sort()).toEqual(docs.map((d) => d.id).sort());
+	});
+
+	emulatorOnly('reads the stored bytes; Download needs PHP 7')('Upload stores the bytes; Download gives the same bytes back', async () => {
+		const { docs } = await uploadTwo();
+		expect(bed.emulator.attachment(String(docs[0].id))?.bytes.equals(PDF)).toBe(true);
+		expect(bed.emulator.attachment(String(docs[1].id))?.bytes.equals(PNG)).toBe(true);
 
 		const back = await bed.run(download('={{ $json.id }}'), docs.map((d) => ({ id: d.id })));
 		expect(back.error).toBeUndefined();
@@ -58,21 +69,21 @@ describe('Documents: files in and out', () => {
 	test('the folder dropdown lists the document folders; the document picker lists documents by title', async () => {
 		const methods = { parameters: {}, credentials: bed.credentials, credential: bed.credential };
 		const folders = await callNodeMethod<Array<{ name: string; value: string }>>('loadOptions', 'getDocumentFolders', methods);
-		expect(folders).toContainEqual({ name: 'Default', value: `${bed.emulator.idPrefix('DocumentFolders')}x1` });
-		const doc = bed.emulator.insert('Documents', { notes_title: 'Picked by title' });
+		expect(folders).toContainEqual({ name: 'Default', value: `${await bed.crm.idPrefix('DocumentFolders')}x1` });
+		const doc = await bed.crm.insert('Documents', { notes_title: `${t()}Picked by title` });
 		const found = await callNodeMethod<{ results: Array<{ name: string; value: string }> }>('listSearch', 'searchDocuments', methods, 'by title');
-		expect(found.results.map((r) => [r.name, r.value])).toEqual([['Picked by title', doc]]);
+		expect(found.results.map((r) => [r.name, r.value])).toEqual([[`${t()}Picked by title`, doc]]);
 	});
 
 	test('a document that cannot be linked is kept and named in the error; the other items go on', async () => {
-		const before = bed.emulator.records('Documents').length;
-		const ticketOfNobody = `${bed.emulator.idPrefix('HelpDesk')}x999999`;
-		const result = await bed.run(upload({ linkTo: '={{ $json.to }}' }), [{ to: ticketOfNobody }, { to: contact }, { to: '77x1' }], {
+		const before = (await bed.crm.records('Documents', 'notes_title')).length;
+		const ticketOfNobody = `${await bed.crm.idPrefix('HelpDesk')}x999999`;
+		const result = await bed.run(upload({ linkTo: '={{ $json.to }}', title: `${t()}Link check` }), [{ to: ticketOfNobody }, { to: contact }, { to: '77x1' }], {
 			continueOnFail: true,
 			files: [asFile(PNG, 'a.png', 'image/png'), asFile(PNG, 'b.png', 'image/png'), asFile(PNG, 'c.png', 'image/png')],
 		});
 		const [lost, linked, unknown] = result.items.map((i) => i.json);
-		const created = bed.emulator.records('Documents').slice(before);
+		const created = (await bed.crm.records('Documents', 'notes_title')).slice(before);
 		expect(created.map((d) => d.filename)).toEqual(['a.png', 'b.png', 'c.png']);
 		expect(lost.error).toBe(`Document ${created[0].id} was created, but could not be linked to ${ticketOfNobody} [item 0]`);
 		expect(lost.description).toMatch(/may not exist.*The document is kept/);
@@ -82,7 +93,7 @@ describe('Documents: files in and out', () => {
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
-	test("a file above the server's upload limit: Vtiger keeps an empty document, the node says so", async () => {
+	emulatorOnly('uploadMaxFileSize switch')("a file above the server's upload limit: Vtiger keeps an empty document, the node says so", async () => {
 		const big = Buffer.alloc(64 * 1024 + 1, 7);
 		const result = await bed.run(upload(), [{}], { files: [asFile(big, 'big.bin', 'application/octet-stream')] });
 		const empty = bed.emulator.records('Documents').at(-1)!;
@@ -95,6 +106,22 @@ describe('Documents: files in and out', () => {
 		const noFile = await bed.run(upload(), [{}]);
 		expect(noFile.error?.message).toMatch(/This operation expects the node's input data to contain a binary file 'data'/);
 
+		const external = await bed.crm.insert('Documents', { notes_title: `${t()}Spec`, filelocationtype: 'E', filename: 'https://files.example.com/spec.pdf' });
+		const uploaded = await bed.run(upload(), [{}], { files: [asFile(PDF, 'limit.pdf', 'application/pdf')] });
+		const pdfId = String(uploaded.items[0].json.id);
+		const result = await bed.run(download('={{ $json.id }}', { maxSizeMb: '={{ $json.max }}' }), [
+			{ id: external, max: 25 },
+			{ id: contact, max: 25 },
+			{ id: pdfId, max: 0.0001 },
+		], { continueOnFail: true });
+		const [ext, notDoc, tooBig] = result.items;
+		expect(ext.json.error).toBe(`Document ${external} links to an external file [item 0]`);
+		expect(ext.json.description).toMatch(/https:\/\/files\.example\.com\/spec\.pdf/);
+		expect(notDoc.json.error).toBe(`${contact} is not a document [item 1]`);
+		expect(tooBig.json.error).toMatch(new RegExp(`^The file of document ${pdfId} is 0\\.0 MB, above the limit of 0\\.0001 MB \\[item 2\\]$`));
+	});
+
+	emulatorOnly('counts requests; Download needs PHP 7')('only the one download within the limits reaches files_retrieve', async () => {
 		const external = bed.emulator.insert('Documents', { notes_title: 'Spec', filelocationtype: 'E', filename: 'https://files.example.com/spec.pdf' });
 		const uploaded = await bed.run(upload(), [{}], { files: [asFile(PDF, 'limit.pdf', 'application/pdf')] });
 		const pdfId = String(uploaded.items[0].json.id);
@@ -123,9 +150,14 @@ describe('Documents on Vtiger 8.x with PHP 8', () => {
 	});
 	afterAll(async () => await bed.stop());
 
-	test('Upload works; Download names the server defect, and Continue On Fail keeps the other items', async () => {
+	emulatorOnly('reads the stored bytes')('Upload stores the bytes', async () => {
 		const [doc] = (await bed.run(upload(), [{}], { files: [asFile(PNG, 'x.png', 'image/png')] })).items.map((i) => i.json);
 		expect(bed.emulator.attachment(String(doc.id))?.bytes.equals(PNG)).toBe(true);
+	});
+
+	test('Upload works; Download names the server defect, and Continue On Fail keeps the other items', async () => {
+		const [doc] = (await bed.run(upload({ title: `${bed.crm.tag}PHP 8` }), [{}], { files: [asFile(PNG, 'x.png', 'image/png')] })).items.map((i) => i.json);
+		expect(doc).toMatchObject({ filename: 'x.png', filesize: String(PNG.length), filestatus: '1' });
 		const result = await bed.run(download('={{ $json.id }}'), [{ id: doc.id }, { id: 'bad' }], { continueOnFail: true });
 		expect(result.items[0].json.error).toBe('Vtiger 8.x on PHP 8 cannot download files over the API (a known server defect). [item 0]');
 		expect(result.items[1].json.error).toMatch(/must be a Vtiger record ID such as 12x34/);

@@ -2,6 +2,7 @@ import type { INodeListSearchResult, INodePropertyOptions, ResourceMapperFields 
 
 import { callNodeMethod } from '../harness/engine';
 import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+import { emulatorOnly, onRealServer } from '../harness/target';
 
 const picklist = (values: string[]) => values.map((value) => ({ label: value, value }));
 const customField = (name: string, label: string, type: object) => ({
@@ -15,6 +16,8 @@ const customField = (name: string, label: string, type: object) => ({
 	default: '',
 });
 const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
+/** Tests using the custom fields cf_901..cf_906 or the module Vehicles, which only the emulator can add. */
+const withCustomFields = emulatorOnly('custom fields and a custom module added to the emulator');
 
 describe('Metadata-driven editing', () => {
 	let bed: VtigerTestBed;
@@ -29,8 +32,12 @@ describe('Metadata-driven editing', () => {
 		...extra,
 	});
 
+	/** The run's tag (empty on the emulator): names of created records start with it. */
+	const t = () => bed.crm.tag;
+
 	beforeAll(async () => {
 		bed = await startTestBed();
+		if (onRealServer) return;
 		bed.emulator.addField('Contacts', customField('cf_901', 'Favourite Colours', { name: 'multipicklist', picklistValues: picklist(['Red', 'Green', 'Blue']) }));
 		bed.emulator.addField('Contacts', customField('cf_902', 'Skype Name', { name: 'skype' }));
 		bed.emulator.addField('Contacts', customField('cf_903', 'Shoe Size', { name: 'integer' }));
@@ -54,22 +61,48 @@ describe('Metadata-driven editing', () => {
 	});
 	afterAll(async () => await bed.stop());
 
-	test('module list: entity modules by label, searchable, custom modules included, actors left out', async () => {
+	test('module list: entity modules by label, searchable, actors left out', async () => {
 		const all = await method<INodeListSearchResult>('listSearch', 'searchModules', {});
 		expect(all.results).toContainEqual({ name: 'Organizations (Accounts)', value: 'Accounts' });
-		expect(all.results).toContainEqual({ name: 'Vehicles', value: 'Vehicles' });
 		expect(all.results.map((r) => r.value)).not.toContain('Groups');
 		const found = await method<INodeListSearchResult>('listSearch', 'searchModules', {}, 'organ');
 		expect(found.results).toEqual([{ name: 'Organizations (Accounts)', value: 'Accounts' }]);
 	});
 
-	test('fields and owners', async () => {
+	withCustomFields('module list and fields include custom modules and custom fields', async () => {
+		const all = await method<INodeListSearchResult>('listSearch', 'searchModules', {});
+		expect(all.results).toContainEqual({ name: 'Vehicles', value: 'Vehicles' });
 		const fields = await method<INodePropertyOptions[]>('loadOptions', 'getFields', { module: rl('Contacts') });
 		expect(fields).toContainEqual({ name: 'Favourite Colours (cf_901)', value: 'cf_901', description: 'cf_901: multipicklist' });
+	});
+
+	test('fields and owners', async () => {
+		const fields = await method<INodePropertyOptions[]>('loadOptions', 'getFields', { module: rl('Contacts') });
 		expect(fields).toContainEqual({ name: 'Last Name (lastname)', value: 'lastname', description: 'lastname: string' });
 		const owners = await method<INodePropertyOptions[]>('loadOptions', 'getOwners', { module: rl('Contacts') });
-		expect(owners).toContainEqual({ name: 'Administrator (admin)', value: '19x1' });
-		expect(owners).toContainEqual({ name: 'Marketing Group (group)', value: '20x3' });
+		const me = await bed.crm.retrieve(bed.crm.userId);
+		const myName = [me?.first_name, me?.last_name].filter((part) => part).join(' ');
+		expect(owners).toContainEqual({ name: `${myName} (admin)`, value: bed.crm.userId });
+		expect(owners).toContainEqual({ name: 'Marketing Group (group)', value: await bed.crm.groupId('Marketing Group') });
+	});
+
+	const conditionValues = async (field: string, filter?: string) =>
+		(
+			await callNodeMethod<INodeListSearchResult>(
+				'listSearch',
+				'searchFieldValues',
+				{
+					parameters: { module: rl('Contacts'), conditions: { condition: [{ field, operator: 'equal' }] } } as never,
+					credentials: bed.credentials,
+					credential: bed.credential,
+					path: 'parameters.conditions.condition[0].value',
+				},
+				filter,
+			)
+		).results;
+
+	withCustomFields('condition values of a custom multipicklist, searchable', async () => {
+		expect(await conditionValues('cf_901', 'gr')).toEqual([{ name: 'Green', value: 'Green' }]);
 	});
 
 	test('condition values: picklist values and owners from a list, next to free text', async () => {
@@ -88,11 +121,10 @@ describe('Metadata-driven editing', () => {
 				)
 			).results;
 		expect(await values('leadsource')).toContainEqual({ name: 'Web Site', value: 'Web Site' });
-		expect(await values('cf_901', 'gr')).toEqual([{ name: 'Green', value: 'Green' }]);
-		expect(await values('assigned_user_id')).toContainEqual({ name: 'Support Group (group)', value: '20x4' });
+		expect(await values('assigned_user_id')).toContainEqual({ name: 'Support Group (group)', value: await bed.crm.groupId('Support Group') });
 		expect(await values('lastname')).toEqual([]);
 
-		bed.emulator.insert('Contacts', { lastname: 'Picked', leadsource: 'Partner' });
+		await bed.crm.insert('Contacts', { lastname: `${t()}Picked`, leadsource: 'Partner' });
 		const found = await bed.json({
 			resource: 'record',
 			operation: 'getAll',
@@ -101,12 +133,12 @@ describe('Metadata-driven editing', () => {
 			conditions: {
 				condition: [
 					{ field: 'leadsource', operator: 'equal', value: rl('Partner') },
-					{ field: 'lastname', operator: 'equal', value: { __rl: true, mode: 'text', value: 'Picked' } },
+					{ field: 'lastname', operator: 'equal', value: { __rl: true, mode: 'text', value: `${t()}Picked` } },
 				],
 			},
 			options: { fields: ['lastname'] },
 		});
-		expect(found.map((r) => r.lastname)).toEqual(['Picked']);
+		expect(found.map((r) => r.lastname)).toEqual([`${t()}Picked`]);
 	});
 
 	test('mapper columns follow describe: types, required on Create, options, read-only fields left out', async () => {
@@ -118,17 +150,46 @@ describe('Metadata-driven editing', () => {
 		expect(byId.get('leadsource')?.options).toContainEqual({ name: 'Web Site', value: 'Web Site' });
 		expect(byId.get('emailoptout')?.type).toBe('boolean');
 		expect(byId.get('birthday')?.type).toBe('dateTime');
-		expect(byId.get('cf_901')?.type).toBe('array');
-		expect(byId.get('cf_903')?.type).toBe('number');
-		expect(byId.get('cf_905')?.type).toBe('time');
 		for (const readOnly of ['contact_no', 'createdtime', 'modifiedtime', 'id']) expect(byId.has(readOnly)).toBe(false);
 		const update = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Contacts'), operation: 'update' });
 		expect(update.fields.every((f) => !f.required)).toBe(true);
+	});
+
+	withCustomFields('mapper columns of custom fields and of a custom module', async () => {
+		const create = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Contacts'), operation: 'create' });
+		const byId = new Map(create.fields.map((f) => [f.id, f]));
+		expect(byId.get('cf_901')?.type).toBe('array');
+		expect(byId.get('cf_903')?.type).toBe('number');
+		expect(byId.get('cf_905')?.type).toBe('time');
 		const vehicles = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Vehicles'), operation: 'create' });
 		expect(vehicles.fields.filter((f) => f.required).map((f) => f.id)).toEqual(['vehiclename']);
 	});
 
-	test('Create through the mapper converts every field type to the wire format', async () => {
+	test('Create through the mapper converts the standard field types to the wire format', async () => {
+		const reportsTo = await bed.crm.insert('Contacts', { lastname: `${t()}Boss` });
+		const [contact] = await bed.json(
+			mapped('Contacts', {
+				lastname: `${t()}Typed standard`,
+				emailoptout: true,
+				donotcall: 'no',
+				birthday: '1990-04-21T10:00:00Z',
+				assigned_user_id: 'Marketing Group',
+				contact_id: reportsTo,
+			}),
+		);
+		expect(await bed.crm.retrieve(String(contact.id))).toMatchObject({
+			lastname: `${t()}Typed standard`,
+			emailoptout: '1',
+			donotcall: '0',
+			birthday: '1990-04-21',
+			assigned_user_id: await bed.crm.groupId('Marketing Group'),
+			contact_id: reportsTo,
+		});
+		const [byEmail] = await bed.json(mapped('Contacts', { lastname: `${t()}Owned`, assigned_user_id: 'admin@example.com' }));
+		expect(byEmail.assigned_user_id).toBe(bed.crm.userId);
+	});
+
+	withCustomFields('Create through the mapper converts every field type to the wire format', async () => {
 		const contactId = bed.emulator.insert('Contacts', { lastname: 'Driver' });
 		const [contact] = await bed.json(
 			mapped('Contacts', {
@@ -181,11 +242,17 @@ describe('Metadata-driven editing', () => {
 		const [task] = await bed.json(
 			mapped(
 				'Calendar',
-				{ subject: 'Call back', activitytype: 'Task', taskstatus: 'Not Started', date_start: '2026-12-01', time_start: '9:30', due_date: '2026-12-03T18:00:00Z' },
-				{ writeOptions: { assignTo: '20x4' } },
+				{ subject: `${t()}Call back`, activitytype: 'Task', taskstatus: 'Not Started', date_start: '2026-12-01', time_start: '9:30', due_date: '2026-12-03T18:00:00Z' },
+				{ writeOptions: { assignTo: await bed.crm.groupId('Support Group') } },
 			),
 		);
-		expect(task).toMatchObject({ subject: 'Call back', date_start: '2026-12-01', time_start: '09:30:00', due_date: '2026-12-03', assigned_user_id: '20x4' });
+		expect(task).toMatchObject({
+			subject: `${t()}Call back`,
+			date_start: '2026-12-01',
+			time_start: '09:30:00',
+			due_date: '2026-12-03',
+			assigned_user_id: await bed.crm.groupId('Support Group'),
+		});
 		const invoice = await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Invoice'), operation: 'create' });
 		const invoiceIds = invoice.fields.map((f) => f.id);
 		expect(invoiceIds).toEqual(expect.arrayContaining(['subject', 'account_id', 'invoicedate', 'invoicestatus']));
@@ -193,7 +260,21 @@ describe('Metadata-driven editing', () => {
 		expect(invoice.fields.find((f) => f.id === 'subject')?.required).toBe(true);
 	});
 
-	test("with the schema the editor stores, n8n's own type checks and conversions come first", async () => {
+	test("with the schema the editor stores, n8n's own type checks and conversions come first (standard fields)", async () => {
+		const schema = (await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Contacts'), operation: 'create' })).fields;
+		const group = await bed.crm.groupId('Team Selling');
+		const value = { lastname: `${t()}Schema`, emailoptout: true, birthday: '1985-06-30T00:00:00.000Z', leadsource: 'Web Site', assigned_user_id: group };
+		const [contact] = await bed.json({
+			resource: 'record',
+			operation: 'create',
+			module: rl('Contacts'),
+			fieldsInput: 'mapper',
+			columns: { mappingMode: 'defineBelow', value, matchingColumns: [], schema, attemptToConvertTypes: false, convertFieldsToString: false },
+		});
+		expect(contact).toMatchObject({ lastname: `${t()}Schema`, emailoptout: '1', birthday: '1985-06-30', leadsource: 'Web Site', assigned_user_id: group });
+	});
+
+	withCustomFields("with the schema the editor stores, n8n's own type checks and conversions come first", async () => {
 		const schema = (await method<ResourceMapperFields>('resourceMapping', 'getMappingColumns', { module: rl('Contacts'), operation: 'create' })).fields;
 		const value = { lastname: 'Schema', emailoptout: true, birthday: '1985-06-30T00:00:00.000Z', cf_901: ['Green'], cf_903: 9, leadsource: 'Web Site', assigned_user_id: '20x2' };
 		const [contact] = await bed.json({
@@ -215,35 +296,61 @@ describe('Metadata-driven editing', () => {
 			columns: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
 		};
 		const [contact] = await bed.json(params, [
+			{ 'Last Name': `${t()}Automapped`, email: 'auto@example.com', 'Lead Source': 'Partner', id: '12x1', unrelated: 'x' },
+		]);
+		expect(contact).toMatchObject({ lastname: `${t()}Automapped`, email: 'auto@example.com', leadsource: 'Partner' });
+		expect(contact.id).not.toBe('12x1');
+	});
+
+	withCustomFields('Map Automatically matches the label of a custom field', async () => {
+		const params = {
+			resource: 'record',
+			operation: 'create',
+			module: rl('Contacts'),
+			fieldsInput: 'mapper',
+			columns: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
+		};
+		const [contact] = await bed.json(params, [
 			{ 'Last Name': 'Automapped', email: 'auto@example.com', 'Favourite Colours': ['Green'], id: '12x1', unrelated: 'x' },
 		]);
 		expect(contact).toMatchObject({ lastname: 'Automapped', email: 'auto@example.com', cf_901: 'Green' });
 		expect(contact.id).not.toBe('12x1');
 	});
 
-	test('values that cannot be converted name the field and the item', async () => {
-		const cases: Array<[object, RegExp]> = [
-			[{ birthday: '2026-02-30' }, /^The field "birthday" expects a date that exists, not 2026-02-30 \[item 0\]$/],
-			[{ emailoptout: 'maybe' }, /^The field "emailoptout" expects true or false, not "maybe" \[item 0\]$/],
-			[{ cf_904: '1,234.56' }, /^The field "cf_904" expects a number with "\." as the decimal separator, not "1,234.56"/],
-			[{ cf_903: '4.5' }, /^The field "cf_903" expects a whole number/],
-			[{ account_id: 'Acme' }, /^The field "account_id" expects a record ID such as 12x34, not "Acme"/],
-			[{ assigned_user_id: 'nobody' }, /^The field "assigned_user_id" expects a user .* "nobody" is none of these/],
-			[{ cf_905: '25:00' }, /^The field "cf_905" expects a time/],
-		];
+	const unconvertible = async (cases: Array<[object, RegExp]>) => {
 		for (const [fields, message] of cases) {
-			const result = await bed.run(mapped('Contacts', { lastname: 'Bad', ...fields }));
+			const result = await bed.run(mapped('Contacts', { lastname: `${t()}Bad`, ...fields }));
 			expect(result.error?.message).toMatch(message);
 		}
+	};
+
+	test('values that cannot be converted name the field and the item', async () => {
+		await unconvertible([
+			[{ birthday: '2026-02-30' }, /^The field "birthday" expects a date that exists, not 2026-02-30 \[item 0\]$/],
+			[{ emailoptout: 'maybe' }, /^The field "emailoptout" expects true or false, not "maybe" \[item 0\]$/],
+			[{ account_id: 'Acme' }, /^The field "account_id" expects a record ID such as 12x34, not "Acme"/],
+			[{ assigned_user_id: 'nobody' }, /^The field "assigned_user_id" expects a user .* "nobody" is none of these/],
+		]);
+	});
+
+	withCustomFields('values of custom currency, integer and time fields that cannot be converted', async () => {
+		await unconvertible([
+			[{ cf_904: '1,234.56' }, /^The field "cf_904" expects a number with "\." as the decimal separator, not "1,234.56"/],
+			[{ cf_903: '4.5' }, /^The field "cf_903" expects a whole number/],
+			[{ cf_905: '25:00' }, /^The field "cf_905" expects a time/],
+		]);
 	});
 
 	test('Validate Picklist Values stops unknown values and lists the allowed ones', async () => {
-		const strict = await bed.run(mapped('Contacts', { lastname: 'Pick', leadsource: 'Carrier Pigeon' }, { writeOptions: { validatePicklists: true } }));
+		const strict = await bed.run(mapped('Contacts', { lastname: `${t()}Pick`, leadsource: 'Carrier Pigeon' }, { writeOptions: { validatePicklists: true } }));
 		expect(strict.error?.message).toMatch(/^The field "leadsource" does not allow "Carrier Pigeon"; allowed: .*Web Site/);
+		const [lenient] = await bed.json(mapped('Contacts', { lastname: `${t()}Pick`, leadsource: 'Carrier Pigeon' }));
+		expect(lenient.leadsource).toBe('Carrier Pigeon');
+	});
+
+	withCustomFields('Validate Picklist Values checks each value of a multipicklist', async () => {
 		const multi = await bed.run(mapped('Contacts', { lastname: 'Pick', cf_901: ['Red', 'Pink'] }, { writeOptions: { validatePicklists: true } }));
 		expect(multi.error?.message).toMatch(/^The field "cf_901" does not allow "Pink"; allowed: Red, Green, Blue/);
-		const [lenient] = await bed.json(mapped('Contacts', { lastname: 'Pick', leadsource: 'Carrier Pigeon' }));
-		expect(lenient.leadsource).toBe('Carrier Pigeon');
 	});
 
 	test('Create or Update: no match creates, one match updates, several matches fail or update all', async () => {
@@ -255,15 +362,17 @@ describe('Metadata-driven editing', () => {
 			columns: { mappingMode: 'defineBelow', value, matchingColumns: ['email'], schema: [] },
 			...extra,
 		});
-		const [created] = await bed.json(upsert({ email: 'up@example.com', lastname: 'Upsert', phone: '1' }));
-		expect(created).toMatchObject({ upsertAction: 'created', lastname: 'Upsert', phone: '1' });
-		const [updated] = await bed.json(upsert({ email: 'UP@example.com', phone: '2' }));
-		expect(updated).toMatchObject({ upsertAction: 'updated', id: created.id, lastname: 'Upsert', phone: '2' });
+		// The e-mail address is unique to the run (the tag is empty on the emulator).
+		const email = `${t().toLowerCase()}up@example.com`;
+		const [created] = await bed.json(upsert({ email, lastname: `${t()}Upsert`, phone: '1' }));
+		expect(created).toMatchObject({ upsertAction: 'created', lastname: `${t()}Upsert`, phone: '1' });
+		const [updated] = await bed.json(upsert({ email: email.toUpperCase(), phone: '2' }));
+		expect(updated).toMatchObject({ upsertAction: 'updated', id: created.id, lastname: `${t()}Upsert`, phone: '2' });
 
-		const twin = bed.emulator.insert('Contacts', { lastname: 'Twin', email: 'up@example.com' });
-		const several = await bed.run(upsert({ email: 'up@example.com', phone: '3' }));
+		const twin = await bed.crm.insert('Contacts', { lastname: `${t()}Twin`, email });
+		const several = await bed.run(upsert({ email, phone: '3' }));
 		expect(several.error?.message).toBe(`2 Contacts records match email: ${created.id}, ${twin} [item 0]`);
-		const all = await bed.json(upsert({ email: 'up@example.com', phone: '4' }, { onSeveralMatches: 'updateAll' }));
+		const all = await bed.json(upsert({ email, phone: '4' }, { onSeveralMatches: 'updateAll' }));
 		expect(all.map((r) => [r.id, r.phone, r.upsertAction])).toEqual([
 			[created.id, '4', 'updated'],
 			[twin, '4', 'updated'],
@@ -274,21 +383,21 @@ describe('Metadata-driven editing', () => {
 			operation: 'upsert',
 			module: rl('Accounts'),
 			fieldsInput: 'json',
-			fieldsJson: '{"accountname": "Upsert Ltd", "website": "https://upsert.example"}',
+			fieldsJson: JSON.stringify({ accountname: `${t()}Upsert Ltd`, website: 'https://upsert.example' }),
 			matchFields: ['accountname'],
 		});
 		expect(byJson.upsertAction).toBe('created');
-		const noValue = await bed.run(upsert({ lastname: 'No e-mail' }));
+		const noValue = await bed.run(upsert({ lastname: `${t()}No e-mail` }));
 		expect(noValue.error?.message).toBe('The field "email" is used to match records but has no value [item 0]');
 	});
 
 	test('record picker: from the list (searchable, paged, with links), by ID and by CRM URL', async () => {
-		const target = bed.emulator.insert('Contacts', { firstname: 'Pick', lastname: "O'Picker" });
-		const found = await method<INodeListSearchResult>('listSearch', 'searchRecords', { module: rl('Contacts') }, "O'Pick");
+		const target = await bed.crm.insert('Contacts', { firstname: 'Pick', lastname: `${t()}O'Picker` });
+		const found = await method<INodeListSearchResult>('listSearch', 'searchRecords', { module: rl('Contacts') }, `${t()}O'Pick`);
 		expect(found.results).toEqual([
-			{ name: "Pick O'Picker", value: target, url: `${bed.emulator.url}/index.php?module=Contacts&view=Detail&record=${target.split('x')[1]}` },
+			{ name: `Pick ${t()}O'Picker`, value: target, url: `${bed.url}/index.php?module=Contacts&view=Detail&record=${target.split('x')[1]}` },
 		]);
-		for (let n = 0; n < 120; n++) bed.emulator.insert('Leads', { lastname: `Paged ${n}`, company: 'P' });
+		for (let n = 0; n < 120; n++) await bed.crm.insert('Leads', { lastname: `${t()}Paged ${n}`, company: 'P' });
 		const first = await method<INodeListSearchResult>('listSearch', 'searchRecords', { module: rl('Leads') });
 		expect(first.results).toHaveLength(100);
 		const second = await method<INodeListSearchResult>('listSearch', 'searchRecords', { module: rl('Leads') }, undefined, first.paginationToken);
@@ -296,15 +405,40 @@ describe('Metadata-driven editing', () => {
 		expect(second.paginationToken).toBeUndefined();
 
 		const get = async (recordId: object) => await bed.json({ resource: 'record', operation: 'get', module: rl('Contacts'), recordId });
-		expect((await get(rl(target)))[0].lastname).toBe("O'Picker");
-		expect((await get(rl(target, 'id')))[0].lastname).toBe("O'Picker");
+		expect((await get(rl(target)))[0].lastname).toBe(`${t()}O'Picker`);
+		expect((await get(rl(target, 'id')))[0].lastname).toBe(`${t()}O'Picker`);
 		const url = `https://crm.example.com/index.php?module=Contacts&view=Detail&record=${target.split('x')[1]}&app=MARKETING`;
 		expect((await get(rl(url, 'url')))[0].id).toBe(target);
 		const bad = await bed.run({ resource: 'record', operation: 'get', recordId: rl('https://crm.example.com/index.php?module=Contacts', 'url') });
 		expect(bad.error?.message).toMatch(/^"Record" by URL needs the address of a record's page in the CRM/);
 	});
 
-	test('Simplify returns plain JSON types; off returns what Vtiger sent', async () => {
+	test('Simplify returns plain JSON types; off returns what Vtiger sent (standard fields)', async () => {
+		const id = await bed.crm.insert('Contacts', { lastname: `${t()}Zoë & <Co>`, firstname: 'Plain', emailoptout: '1' });
+		const [simple] = await bed.json({ resource: 'record', operation: 'get', recordId: rl(id, 'id') });
+		expect(simple).toMatchObject({
+			emailoptout: true,
+			donotcall: false,
+			phone: null,
+			account_id: null,
+			birthday: null,
+			label: `Plain ${t()}Zoë & <Co>`,
+		});
+		expect(simple.createdtime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+		const [raw] = await bed.json({ resource: 'record', operation: 'get', recordId: rl(id, 'id'), simplify: false });
+		expect(raw).toMatchObject({ emailoptout: '1', phone: '', label: `Plain ${t()}Zo&euml; &amp; &lt;Co&gt;` });
+		const many = await bed.json({
+			resource: 'record',
+			operation: 'getAll',
+			module: rl('Contacts'),
+			returnAll: true,
+			conditions: { condition: [{ field: 'lastname', operator: 'equal', value: `${t()}Zoë & <Co>` }] },
+			options: { fields: ['emailoptout', 'donotcall'] },
+		});
+		expect(many).toEqual([{ emailoptout: true, donotcall: false, id }]);
+	});
+
+	withCustomFields('Simplify returns plain JSON types; off returns what Vtiger sent', async () => {
 		const id = bed.emulator.insert('Contacts', {
 			lastname: 'Zoë & <Co>',
 			firstname: 'Simple',

@@ -1,4 +1,5 @@
 import { startTestBed, createContact, type VtigerTestBed } from '../harness/fixture';
+import { emulatorOnly } from '../harness/target';
 
 const tenContacts = Array.from({ length: 10 }, (_, n) => ({ lastname: `Session-${n}` }));
 const createFromItems = {
@@ -18,7 +19,32 @@ describe('The session lives in the credential', () => {
 	});
 	afterEach(async () => await bed.stop());
 
-	test('a cold 10-item Create logs in once; the warm execution after it does not log in at all', async () => {
+	test('a cold 10-item Create logs in once through the credential; the warm execution after it does not log in', async () => {
+		const contacts = tenContacts.map((c) => ({ lastname: `${bed.crm.tag}${c.lastname}` }));
+		const cold = await bed.run(createFromItems, contacts);
+		expect(cold.error).toBeUndefined();
+		expect(cold.items.map((i) => i.json.lastname)).toEqual(contacts.map((c) => c.lastname));
+		expect(bed.credentials.preAuthentications).toBe(1);
+		const warm = await bed.run(createFromItems, contacts);
+		expect(warm.error).toBeUndefined();
+		expect(bed.credentials.preAuthentications).toBe(1);
+		expect(bed.credentials.data(bed.credential.id!).userId).toBe(bed.crm.userId);
+	});
+
+	test('a dead session in the credential is replaced by one login and the execution goes on', async () => {
+		// What the credential holds after the CRM ended its session (here: a session it never had).
+		const data = bed.credentials.data(bed.credential.id!);
+		await bed.credentials.updateCredentials(bed.credential, 'vtigerApi', { ...data, sessionName: '0123456789abcdef0123456789abcdef', userId: bed.crm.userId });
+		const contacts = tenContacts.map((c) => ({ lastname: `${bed.crm.tag}${c.lastname}` }));
+		const result = await bed.run(createFromItems, contacts);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json.lastname)).toEqual(contacts.map((c) => c.lastname));
+		expect(bed.credentials.preAuthentications).toBe(1);
+		expect(bed.credentials.data(bed.credential.id!).sessionName).not.toBe('0123456789abcdef0123456789abcdef');
+		expect((await bed.crm.records('Contacts', 'lastname')).filter((c) => String(c.lastname).startsWith(`${bed.crm.tag}Session-`))).toHaveLength(10);
+	});
+
+	emulatorOnly('reads the request log; ends sessions')('a cold 10-item Create logs in once; the warm execution after it does not log in at all', async () => {
 		const cold = await bed.run(createFromItems, tenContacts);
 		expect(cold.error).toBeUndefined();
 		// The first request logs in (and the credential learns its user id, the default owner); the
@@ -49,7 +75,7 @@ describe('The session lives in the credential', () => {
 		expect(bed.credentials.preAuthentications).toBe(2);
 	});
 
-	test('a session killed in the middle of an execution is replaced and the request retried once', async () => {
+	emulatorOnly('ends sessions mid-execution; reads the request log')('a session killed in the middle of an execution is replaced and the request retried once', async () => {
 		await bed.json(createContact({ lastname: 'Warm-up' }));
 		bed.emulator.killSessionsAfter(4);
 		bed.emulator.clearRequests();
@@ -71,13 +97,14 @@ describe('The session lives in the credential', () => {
 
 	test('Session > Login opens a new session; Extend confirms one; Logout is best-effort on PHP 8', async () => {
 		const [login] = await bed.json({ resource: 'session', operation: 'login' });
-		expect(login).toEqual({ sessionName: expect.stringMatching(/^\w+$/), userId: '19x1', version: '0.22', vtigerVersion: '8.3.0' });
+		const userId = bed.crm.userId;
+		expect(login).toEqual({ sessionName: expect.stringMatching(/^\w+$/), userId, version: '0.22', vtigerVersion: '8.3.0' });
 
 		const [extended] = await bed.json({ resource: 'session', operation: 'extend', sessionName: String(login.sessionName) });
-		expect(extended).toMatchObject({ extended: true, sessionName: login.sessionName, userId: '19x1' });
+		expect(extended).toMatchObject({ extended: true, sessionName: login.sessionName, userId });
 
 		const [own] = await bed.json({ resource: 'session', operation: 'extend' });
-		expect(own).toEqual({ extended: true, userId: '19x1', version: '0.22', vtigerVersion: '8.3.0' });
+		expect(own).toEqual({ extended: true, userId, version: '0.22', vtigerVersion: '8.3.0' });
 
 		const [logout] = await bed.json({ resource: 'session', operation: 'logout', sessionName: String(login.sessionName) });
 		expect(logout).toEqual({ loggedOut: false, reason: expect.stringContaining('PHP 8') });
@@ -88,7 +115,21 @@ describe('The session lives in the credential', () => {
 		expect(unknown.error?.message).toMatch(/\[item 0\]$/);
 	});
 
-	test('typed field names are checked once per process; a field added since is found by asking again', async () => {
+	test('a typed field name the module does not have is refused before anything is written', async () => {
+		const pairs = (name: string) => ({
+			...createContact({}),
+			fieldsInput: 'keyValue',
+			fieldsUi: { field: [{ name: 'lastname', value: `${bed.crm.tag}Named` }, { name, value: 'x' }] },
+		});
+		const [contact] = await bed.json(pairs('phone'));
+		expect(contact.phone).toBe('x');
+		const typo = await bed.run(pairs('phonee'));
+		expect(typo.error?.message).toBe('Contacts has no field "phonee" [item 0]');
+		expect(typo.error?.description).toMatch(/Vtiger would drop its value without a word/);
+		expect((await bed.crm.records('Contacts', 'lastname')).filter((c) => c.lastname === `${bed.crm.tag}Named`)).toHaveLength(1);
+	});
+
+	emulatorOnly('adds a field; reads the request log')('typed field names are checked once per process; a field added since is found by asking again', async () => {
 		const pairs = (name: string) => ({ ...createContact({}), fieldsInput: 'keyValue', fieldsUi: { field: [{ name: 'lastname', value: 'Named' }, { name, value: 'x' }] } });
 		await bed.json(pairs('phone'));
 		bed.emulator.clearRequests();
@@ -103,7 +144,7 @@ describe('The session lives in the credential', () => {
 		expect(typo.error?.description).toMatch(/Vtiger would drop its value without a word/);
 	});
 
-	test('Logout ends the session on PHP 7, and the node recovers for the next request', async () => {
+	emulatorOnly('phpVersion 7 switch')('Logout ends the session on PHP 7, and the node recovers for the next request', async () => {
 		await bed.stop();
 		bed = await startTestBed({ phpVersion: 7 });
 		const [logout] = await bed.json({ resource: 'session', operation: 'logout' });

@@ -2,8 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pollTrigger } from '../harness/engine';
 import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+import { emulatorOnly } from '../harness/target';
 
 const at = (iso: string) => new Date(`${iso}Z`);
+/** These tests set the emulator's clock (and touch records behind the node's back). */
+const clockTest = emulatorOnly('sets the emulator clock');
 
 describe('Vtiger CRM Trigger: each change exactly once', () => {
 	let bed: VtigerTestBed;
@@ -31,7 +34,7 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 	});
 	afterEach(async () => await bed.stop());
 
-	test('first activation starts from now: no flood of old records; then only new ones', async () => {
+	clockTest('first activation starts from now: no flood of old records; then only new ones', async () => {
 		expect(await poll()).toEqual([]);
 		bed.emulator.clock.set(at('2026-11-20T10:00:05'));
 		const fresh = create(3, 'new');
@@ -39,7 +42,7 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		expect(await poll()).toEqual([]);
 	});
 
-	test('250 records created within the same second, more than two pages, each emitted once', async () => {
+	clockTest('250 records created within the same second, more than two pages, each emitted once', async () => {
 		await poll();
 		bed.emulator.clock.set(at('2026-11-20T10:01:00'));
 		const burst = create(250, 'burst');
@@ -53,7 +56,7 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		expect(await poll()).toEqual([]);
 	});
 
-	test('records changed while the pages are read: nothing missed, nothing twice', async () => {
+	clockTest('records changed while the pages are read: nothing missed, nothing twice', async () => {
 		await poll();
 		bed.emulator.clock.set(at('2026-11-20T10:02:00'));
 		const batch = create(250, 'paged');
@@ -73,7 +76,7 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		expect(await poll()).toEqual([]);
 	});
 
-	test('a record updated twice between polls is one event; created-only ignores updates', async () => {
+	clockTest('a record updated twice between polls is one event; created-only ignores updates', async () => {
 		await poll();
 		const [target] = create(1, 'twice').map((id) => id);
 		expect(ids(await poll())).toEqual([target]);
@@ -92,7 +95,7 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		expect(ids(await poll({ event: 'created' }))).toEqual(created);
 	});
 
-	test('a restart with the saved static data goes on where it stopped', async () => {
+	clockTest('a restart with the saved static data goes on where it stopped', async () => {
 		await poll();
 		bed.emulator.clock.set(at('2026-11-20T10:05:00'));
 		const before = create(5, 'before-restart');
@@ -105,7 +108,7 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		expect(await poll()).toEqual([]);
 	});
 
-	test('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
+	clockTest('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
 		bed.emulator.clock.set(at('2026-11-20T11:00:00'));
 		const web = bed.emulator.insert('Contacts', { lastname: 'Web lead', leadsource: 'Web Site' });
 		bed.emulator.insert('Contacts', { lastname: 'Cold call', leadsource: 'Cold Call' });
@@ -120,11 +123,103 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		expect(await poll(params)).toEqual([]);
 	});
 
-	test('a manual test run returns the most recent matching record and keeps no state', async () => {
+	clockTest('a manual test run returns the most recent matching record and keeps no state', async () => {
 		bed.emulator.clock.set(at('2026-11-20T12:00:00'));
 		const [newest] = create(1, 'newest');
 		const items = await poll({}, 'manual');
 		expect(ids(items)).toEqual([newest]);
 		expect(staticData).toEqual({});
+	});
+});
+
+describe('Vtiger CRM Trigger on the CRM clock', () => {
+	let bed: VtigerTestBed;
+	let staticData: IDataObject;
+	/** Changes are told apart by second (modifiedtime): wait past the current one. */
+	const nextSecond = async () => await new Promise((resolve) => setTimeout(resolve, 1100));
+
+	const poll = async (parameters: object = {}, mode: 'trigger' | 'manual' = 'trigger') => {
+		const run = await pollTrigger({
+			parameters: {
+				module: { __rl: true, mode: 'list', value: 'Contacts' },
+				event: 'createdOrUpdated',
+				simplify: false,
+				// On a real CRM, only this run's contacts (no condition on the emulator).
+				conditions: { condition: bed.crm.scope('lastname') },
+				...parameters,
+			},
+			credentials: bed.credentials,
+			credential: bed.credential,
+			staticData,
+			mode,
+		});
+		if (mode === 'trigger') staticData = run.staticData;
+		return run.items;
+	};
+	const ids = (items: IDataObject[]) => items.map((i) => String(i.id));
+	const create = async (n: number, prefix: string) => {
+		const created: string[] = [];
+		for (let k = 0; k < n; k++) created.push(await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}${prefix}-${k}` }));
+		return created;
+	};
+
+	beforeAll(async () => {
+		bed = await startTestBed();
+		staticData = {};
+	});
+	afterAll(async () => await bed.stop());
+
+	test('first activation starts from now; then each new or updated record once; a manual run keeps no state', async () => {
+		await create(3, 'clock-old');
+		await nextSecond();
+		expect(await poll()).toEqual([]);
+		await nextSecond();
+		const fresh = await create(3, 'clock-new');
+		expect(ids(await poll())).toEqual(fresh);
+		expect(await poll()).toEqual([]);
+
+		await nextSecond();
+		await bed.json({ resource: 'record', operation: 'update', recordId: fresh[0], fieldsInput: 'json', fieldsJson: '{"firstname": "edited"}' });
+		const updated = await poll();
+		expect(updated.map((u) => [u.id, u.firstname])).toEqual([[fresh[0], 'edited']]);
+		expect(await poll()).toEqual([]);
+
+		const saved = structuredClone(staticData);
+		const manual = await poll({}, 'manual');
+		expect(ids(manual)).toEqual([fresh[0]]);
+		expect(staticData).toEqual(saved);
+	});
+
+	test('250 changes between two polls, more than two pages, each emitted once; created-only ignores updates', async () => {
+		staticData = {};
+		expect(await poll()).toEqual([]);
+		await nextSecond();
+		const burst = await create(250, 'clock-burst');
+		expect(ids(await poll())).toEqual(burst);
+		expect(await poll()).toEqual([]);
+
+		staticData = {};
+		expect(await poll({ event: 'created' })).toEqual([]);
+		await nextSecond();
+		await bed.json({ resource: 'record', operation: 'update', recordId: burst[0], fieldsInput: 'json', fieldsJson: '{"firstname": "ignored"}' });
+		const created = await create(1, 'clock-created-only');
+		expect(ids(await poll({ event: 'created' }))).toEqual(created);
+	});
+
+	test('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
+		staticData = {};
+		const startFrom = new Date(Date.now() - 2000).toISOString();
+		const web = await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}Web lead`, leadsource: 'Web Site' });
+		await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}Cold call`, leadsource: 'Cold Call' });
+		const params = {
+			startFrom,
+			conditions: { condition: [...bed.crm.scope('lastname'), { field: 'leadsource', operator: 'equal', value: 'Web Site' }] },
+			fields: ['lastname', 'leadsource'],
+			simplify: true,
+		};
+		const modified = String((await bed.crm.retrieve(web))?.modifiedtime).replace(' ', 'T');
+		const items = await poll(params);
+		expect(items).toEqual([{ lastname: `${bed.crm.tag}Web lead`, leadsource: 'Web Site', modifiedtime: `${modified}Z`, id: web }]);
+		expect(await poll(params)).toEqual([]);
 	});
 });
