@@ -441,10 +441,10 @@ describe('relations', () => {
 		expect(errorOf(await related(acc, 'Contacts', 'Contacts'))).toEqual(['ACCESS_DENIED', 'Permission to perform the operation is denied for name : ']);
 	});
 
-	test('add_related links many-to-many relations only, and answers success anyway (21 row 15)', async () => {
+	test('add_related links many-to-many relations only, and answers success anyway (21 row 15); inactive documents are left out of relations', async () => {
 		const acc = emu.insert('Accounts', { accountname: 'Linker' });
-		const doc = emu.insert('Documents', { notes_title: 'Spec', filelocationtype: 'E', filename: 'http://x.example/spec.pdf' });
-		const doc2 = emu.insert('Documents', { notes_title: 'Second' });
+		const doc = emu.insert('Documents', { notes_title: 'Spec', filelocationtype: 'E', filename: 'http://x.example/spec.pdf', filestatus: '1' });
+		const doc2 = emu.insert('Documents', { notes_title: 'Second', filestatus: '1' });
 		const contact = emu.insert('Contacts', { lastname: 'Loose' });
 		const ok = { message: 'successfull' };
 		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: doc, relationIdLabel: 'Documents' })).result).toEqual(ok);
@@ -453,6 +453,8 @@ describe('relations', () => {
 		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: contact, relationIdLabel: 'Contacts' })).result).toEqual(ok);
 		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: contact, relationIdLabel: 'Nope' })).result).toEqual(ok);
 		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: doc.replace(/x\d+$/, 'x999999'), relationIdLabel: 'Documents' })).result).toEqual(ok);
+		const inactive = emu.insert('Documents', { notes_title: 'Inactive' });
+		expect((await addRelated({ sourceRecordId: acc, relatedRecordId: inactive, relationIdLabel: 'Documents' })).result).toEqual(ok);
 		expect((await related(acc, 'Documents', 'Documents')).result.map((r: { id: string }) => r.id)).toEqual([doc, doc2]);
 		expect((await related(acc, 'Contacts', 'Contacts')).result).toEqual([]);
 		expect((await addRelated({ sourceRecordId: 'abc', relatedRecordId: doc })).error?.code).toBe('INVALID_ID_ATTRIBUTE');

@@ -271,5 +271,7 @@ export function relatedNums(store: Store, rel: RelationDef, source: StoredRecord
 			if (line.values.productid === own && store.live(rel.module, Number(line.values.parent_id))) found.add(Number(line.values.parent_id));
 		}
 	}
-	return [...found].sort((a, b) => a - b);
+	// 8.3.0 relates only active documents (getSpecificRelationQuery adds filestatus = 1).
+	const shown = rel.module === 'Documents' ? [...found].filter((n) => store.live('Documents', n)?.values.filestatus === '1') : [...found];
+	return shown.sort((a, b) => a - b);
 }

@@ -45,7 +45,7 @@ describe('Related records, comments, count and custom calls', () => {
 	});
 
 	test('Add Relation links a document and checks that Vtiger really linked it', async () => {
-		const doc = await bed.crm.insert('Documents', { notes_title: `${t()}Contract` });
+		const doc = await bed.crm.insert('Documents', { notes_title: `${t()}Contract`, filestatus: '1' });
 		const [linked] = await bed.json(related('add', { relation: 'Documents', relatedRecordId: doc }));
 		expect(linked).toEqual({ sourceRecordId: account, relatedRecordId: doc, relation: 'Documents', linked: true });
 		const docs = await bed.json(related('getAll', { relation: 'Documents' }));
@@ -53,6 +53,25 @@ describe('Related records, comments, count and custom calls', () => {
 		const contact = await bed.crm.insert('Contacts', { lastname: `${t()}Not linkable` });
 		const silent = await bed.run(related('add', { relation: 'Documents', relatedRecordId: contact }));
 		expect(silent.error?.message).toBe(`Vtiger did not link ${contact} to ${account} through "Documents" [item 0]`);
+	});
+
+	test('Add Relation of an inactive document says that Vtiger hides it from relations', async () => {
+		const inactive = await bed.crm.insert('Documents', { notes_title: `${t()}Draft` });
+		const hidden = await bed.run(related('add', { relation: 'Documents', relatedRecordId: inactive }));
+		expect(hidden.error?.message).toBe(`The document ${inactive} is inactive, and Vtiger leaves inactive documents out of relations [item 0]`);
+	});
+
+	test('Record > Create makes an active document, which relations show', async () => {
+		const [created] = await bed.json({
+			resource: 'record',
+			operation: 'create',
+			module: rl('Documents'),
+			fieldsInput: 'json',
+			fieldsJson: JSON.stringify({ notes_title: `${t()}Made active` }),
+		});
+		expect(created.filestatus).toBe('1');
+		const [linked] = await bed.json(related('add', { relation: 'Documents', relatedRecordId: created.id }));
+		expect(linked.linked).toBe(true);
 	});
 
 	test('comments: add to a record and list them, paired to their items', async () => {

@@ -138,8 +138,19 @@ export async function withDefaultOwner(
 	return { ...fields, assigned_user_id: chosen || (await client.currentUserId()) };
 }
 
-/** Reference 15.7: a task created without activitytype "Task" is stored as an event that its answered ID cannot read. */
-export function asTask(module: string, fields: IDataObject): IDataObject {
-	if (module !== 'Calendar' || (fields.activitytype !== undefined && fields.activitytype !== '')) return fields;
-	return { ...fields, activitytype: 'Task' };
+/**
+ * Values Vtiger needs on a create but does not default sensibly: a Calendar task without
+ * activitytype "Task" is stored as an event its answered ID cannot read (reference 15.7, 21 row
+ * 18); a document without filestatus "1" is inactive, and 8.3.0 then leaves it out of its
+ * relations (21 row 20).
+ */
+const CREATE_DEFAULTS: Record<string, IDataObject> = {
+	Calendar: { activitytype: 'Task' },
+	Documents: { filestatus: '1' },
+};
+
+export function withCreateDefaults(module: string, fields: IDataObject): IDataObject {
+	const defaults = CREATE_DEFAULTS[module] ?? {};
+	const missing = Object.entries(defaults).filter(([name]) => fields[name] === undefined || fields[name] === '');
+	return { ...fields, ...Object.fromEntries(missing) };
 }

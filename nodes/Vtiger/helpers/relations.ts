@@ -29,3 +29,9 @@ export async function addCheckedRelation(client: VtigerClient, sourceId: string,
 	});
 	return Array.isArray(linked) && linked.length > 0;
 }
+
+/** Whether `id` is a document whose Active field (filestatus) is off; 8.3.0 leaves those out of relations. */
+export async function isInactiveDocument(client: VtigerClient, id: string): Promise<boolean> {
+	const document = await client.retrieve(id).catch(() => undefined);
+	return document?.filestatus !== undefined && String(document.filestatus) !== '1';
+}

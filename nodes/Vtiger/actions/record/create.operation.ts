@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { asTask, recordFields, withDefaultOwner } from '../../helpers/fields';
+import { recordFields, withCreateDefaults, withDefaultOwner } from '../../helpers/fields';
 import { moduleName } from '../../helpers/modules';
 import { simplified } from '../../helpers/output';
 import { checkedWrite } from '../../helpers/stored';
@@ -26,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
 	const module = moduleName(ctx, itemIndex);
 	const { fields } = await recordFields(ctx, client, () => module, itemIndex);
-	const element = asTask(module, await withDefaultOwner(ctx, client, itemIndex, fields));
+	const element = withCreateDefaults(module, await withDefaultOwner(ctx, client, itemIndex, fields));
 	const checked = await checkedWrite(ctx, client, itemIndex, element, (await client.create(module, element)) as IDataObject);
 	return (await simplified(ctx, client, itemIndex, [checked], module))[0];
 }

@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { asTask, recordFields, withDefaultOwner } from '../../helpers/fields';
+import { recordFields, withCreateDefaults, withDefaultOwner } from '../../helpers/fields';
 import { checkedWrite } from '../../helpers/stored';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
@@ -67,7 +67,7 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	);
 
 	if (matches.length === 0) {
-		const element = asTask(module, await withDefaultOwner(ctx, client, itemIndex, fields));
+		const element = withCreateDefaults(module, await withDefaultOwner(ctx, client, itemIndex, fields));
 		const created = await checkedWrite(ctx, client, itemIndex, element, (await client.create(module, element)) as IDataObject);
 		return [{ ...created, upsertAction: 'created' }];
 	}

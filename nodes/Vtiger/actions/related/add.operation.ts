@@ -8,7 +8,7 @@ import {
 
 import { checkedRecordId, recordIdOf } from '../../helpers/ids';
 import type { VtigerClient } from '../../transport/client';
-import { addCheckedRelation } from '../../helpers/relations';
+import { addCheckedRelation, isInactiveDocument } from '../../helpers/relations';
 import { moduleField, recordIdField } from '../common.descriptions';
 import { relationField, relationOf } from './common';
 
@@ -34,6 +34,13 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	const relation = await relationOf(ctx, client, itemIndex);
 	const relatedRecordId = checkedRecordId(ctx, ctx.getNodeParameter('relatedRecordId', itemIndex), 'Related Record ID', itemIndex);
 	if (!(await addCheckedRelation(client, sourceRecordId, relatedRecordId, relation))) {
+		if (relation.module === 'Documents' && (await isInactiveDocument(client, relatedRecordId))) {
+			throw new NodeOperationError(ctx.getNode(), `The document ${relatedRecordId} is inactive, and Vtiger leaves inactive documents out of relations`, {
+				itemIndex,
+				description:
+					'Vtiger does not show the link while the document\'s Active field (filestatus) is off. Update the document with filestatus 1, then link it again. Documents made by this node (Create, Upload) are active.',
+			});
+		}
 		throw new NodeOperationError(ctx.getNode(), `Vtiger did not link ${relatedRecordId} to ${sourceRecordId} through "${relation.label}"`, {
 			itemIndex,
 			description:
