@@ -6,6 +6,7 @@
 import { randomBytes } from 'crypto';
 
 import type { VtigerEmulator } from '../emulator';
+import type { RealTarget } from './target';
 import { vtqlString, WebserviceClient, WebserviceError, type WsRecord } from './webservice';
 
 export type { WsRecord };
@@ -26,6 +27,11 @@ export interface CrmSide {
 	/** The record as retrieve shows it, or undefined when it does not exist (any more). */
 	retrieve(id: string): Promise<WsRecord | undefined>;
 	idPrefix(module: string): Promise<string>;
+	/**
+	 * A user who is not an admin: on the emulator the user "sales" it adds on the first call (start
+	 * it with nonAdminDefect for the 8.3.0 defect), on a real CRM the VTIGER_NONADMIN_* user.
+	 */
+	nonAdminUser(): { username: string; accessKey: string };
 	/** The id (20xN) of a group by name. */
 	groupId(name: string): Promise<string>;
 	delete(id: string): Promise<void>;
@@ -68,6 +74,8 @@ export function emulatorCrm(emulator: VtigerEmulator): CrmSide {
 			return undefined;
 		}
 	};
+	const sales = { username: 'sales', accessKey: 'SalesKey12345678' };
+	let salesAdded = false;
 	return {
 		kind: 'emulator',
 		tag: '',
@@ -79,6 +87,11 @@ export function emulatorCrm(emulator: VtigerEmulator): CrmSide {
 			return rec && internals.present(rec);
 		},
 		idPrefix: async (module) => emulator.idPrefix(module),
+		nonAdminUser: () => {
+			if (!salesAdded) emulator.addUser(sales);
+			salesAdded = true;
+			return sales;
+		},
 		groupId: async (name) => {
 			const group = emulator.records('Groups').find((g) => g.groupname === name);
 			if (!group) throw new Error(`No group ${name}`);
@@ -94,8 +107,8 @@ export function emulatorCrm(emulator: VtigerEmulator): CrmSide {
 	};
 }
 
-export async function realCrm(url: string, username: string, accessKey: string): Promise<CrmSide> {
-	const ws = new WebserviceClient(url, username, accessKey);
+export async function realCrm(target: RealTarget): Promise<CrmSide> {
+	const ws = new WebserviceClient(target.url, target.username, target.accessKey);
 	await ws.login();
 	const tag = `T${Date.now().toString(36)}${randomBytes(2).toString('hex')}-`;
 	const created = new Set<string>();
@@ -132,6 +145,14 @@ export async function realCrm(url: string, username: string, accessKey: string):
 			}
 		},
 		idPrefix,
+		nonAdminUser: () => {
+			if (!target.nonAdmin) {
+				throw new Error(
+					'This test needs a user who is not an admin: set VTIGER_NONADMIN_USERNAME and VTIGER_NONADMIN_ACCESS_KEY (npm run vtiger:up writes them)',
+				);
+			}
+			return target.nonAdmin;
+		},
 		groupId: async (name) => {
 			const [group] = await ws.query(`SELECT id FROM Groups WHERE groupname = ${vtqlString(name)};`);
 			if (!group) throw new Error(`No group ${name}`);

@@ -25,18 +25,23 @@ export interface VtigerTestBed {
 /** Operations whose output ids are records the node created (never reads: those may be others' records). */
 const CREATING = new Set(['create', 'upsert', 'upload', 'add']);
 
-/** Node output ids to delete after a run on a real CRM: the records it created and documents named in errors. */
+/** Errors that name a record the node saved all the same: a document left without its file, a record stored differently. */
+const KEPT = /^Document (\d+x\d+) was created|; the record (\d+x\d+) was saved that way/;
+
+/** Node output ids to delete after a run on a real CRM: the records it created and those named in errors. */
 function createdIds(parameters: object, result: NodeRun): string[] {
 	const { resource, operation } = parameters as { resource?: string; operation?: string };
 	if (!CREATING.has(String(operation)) || resource === 'related') return [];
 	const ids: string[] = [];
+	const keptIn = (message: string) => {
+		const kept = KEPT.exec(message);
+		if (kept) ids.push(kept[1] ?? kept[2]);
+	};
 	for (const { json } of result.items) {
 		if (typeof json.id === 'string' && /^\d+x\d+$/.test(json.id)) ids.push(json.id);
-		const kept = /^Document (\d+x\d+) was created/.exec(String(json.error ?? ''));
-		if (kept) ids.push(kept[1]);
+		keptIn(String(json.error ?? ''));
 	}
-	const kept = /^Document (\d+x\d+) was created/.exec(result.error?.message ?? '');
-	if (kept) ids.push(kept[1]);
+	keptIn(result.error?.message ?? '');
 	return ids;
 }
 
@@ -49,7 +54,7 @@ export async function startTestBed(options: EmulatorOptions = {}, credentialOver
 	const real = realTarget();
 	const emulator = real ? undefined : await VtigerEmulator.start(options);
 	const target = real ?? { url: emulator!.url, username: emulator!.username, accessKey: emulator!.accessKey };
-	const crm = real ? await realCrm(real.url, real.username, real.accessKey) : emulatorCrm(emulator!);
+	const crm = real ? await realCrm(real) : emulatorCrm(emulator!);
 	const credentials = new MemoryCredentialsHelper();
 	const credential = credentials.add('cred-1', 'Vtiger Test', 'vtigerApi', {
 		url: target.url,

@@ -9,15 +9,25 @@ export interface RealTarget {
 	url: string;
 	username: string;
 	accessKey: string;
+	/** A user who is not an admin (VTIGER_NONADMIN_USERNAME, VTIGER_NONADMIN_ACCESS_KEY; npm run vtiger:up makes one). */
+	nonAdmin?: { username: string; accessKey: string };
 }
 
 export function realTarget(): RealTarget | undefined {
 	if (process.env.VTIGER_JEST_TARGET !== 'real') return undefined;
-	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY } = process.env;
+	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY, VTIGER_NONADMIN_USERNAME, VTIGER_NONADMIN_ACCESS_KEY } = process.env;
 	if (!VTIGER_URL || !VTIGER_USERNAME || !VTIGER_ACCESS_KEY) {
 		throw new Error('VTIGER_JEST_TARGET=real needs VTIGER_URL, VTIGER_USERNAME and VTIGER_ACCESS_KEY (npm run test:vtiger loads them)');
 	}
-	return { url: VTIGER_URL.replace(/\/+$/, ''), username: VTIGER_USERNAME, accessKey: VTIGER_ACCESS_KEY };
+	return {
+		url: VTIGER_URL.replace(/\/+$/, ''),
+		username: VTIGER_USERNAME,
+		accessKey: VTIGER_ACCESS_KEY,
+		nonAdmin:
+			VTIGER_NONADMIN_USERNAME && VTIGER_NONADMIN_ACCESS_KEY
+				? { username: VTIGER_NONADMIN_USERNAME, accessKey: VTIGER_NONADMIN_ACCESS_KEY }
+				: undefined,
+	};
 }
 
 /** True when this jest run talks to a real Vtiger. */

@@ -2,7 +2,8 @@
  * npm run test:vtiger: the workflow tests that can run against a real Vtiger, run against one.
  * The target comes from VTIGER_URL, VTIGER_USERNAME and VTIGER_ACCESS_KEY, or else from the env
  * file `npm run vtiger:up` writes (VTIGER_ENV_FILE, .cache/vtiger/target.env,
- * /var/tmp/n8n-vtiger-test/target.env). One CRM: the files run one after the other (--runInBand).
+ * /var/tmp/n8n-vtiger-test/target.env), which also names a user who is not an admin
+ * (VTIGER_NONADMIN_USERNAME, VTIGER_NONADMIN_ACCESS_KEY; the tests of that user need it). One CRM: the files run one after the other (--runInBand).
  * It sets VTIGER_JEST_TARGET=real for jest (test/harness/target.ts). Extra arguments go to jest;
  * test files (*.ts) among them replace the default file list.
  */
@@ -10,7 +11,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-const FILES = ['record', 'getMany', 'mapping', 'beyond', 'documents', 'trigger', 'session', 'badInput'].map(
+const FILES = ['record', 'getMany', 'mapping', 'beyond', 'documents', 'trigger', 'session', 'badInput', 'storedValues', 'credentialTest'].map(
 	(name) => `test/workflows/${name}.test.ts`,
 );
 const VARIABLES = ['VTIGER_URL', 'VTIGER_USERNAME', 'VTIGER_ACCESS_KEY'];
