@@ -41,7 +41,6 @@ describe('The credential Test button', () => {
 
 describe('A user Vtiger lets use no module (the non-admin defect of 8.3.0)', () => {
 	let bed: VtigerTestBed;
-
 	let NO_MODULES: string;
 
 	beforeAll(async () => {
