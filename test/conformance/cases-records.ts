@@ -858,7 +858,7 @@ export const recordCases: Case[] = [
 		expect: (a, t: Ctx) => eq(ok(a).parent_comments, t.id('comment'), 'parent_comments'),
 	},
 	{
-		name: 'retrieve the non-admin user as admin',
+		name: 'non-admin user retrieved by the admin',
 		run: (t) => (t.user ? t.get({ operation: 'retrieve', id: t.user.userId }) : Promise.resolve(synthetic({ skipped: 'no non-admin user' }))),
 	},
 	// ---- every other entity module with its mandatory fields ----
