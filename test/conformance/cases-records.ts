@@ -545,6 +545,36 @@ export const recordCases: Case[] = [
 		},
 	},
 	{
+		name: 'a reference to a deleted record reads back null; query skips deleted records',
+		run: async (t) => {
+			const account = await t.create('Accounts', { accountname: `${t.tag} doomed`, assigned_user_id: t.me }, 'doomed');
+			const linked = await t.create('Contacts', contact(t, 'orphan', { account_id: t.id('doomed') }), 'orphan');
+			const deleted = await t.post({ operation: 'delete', id: t.id('doomed') });
+			return {
+				account,
+				linked,
+				deleted,
+				retrieve: await t.get({ operation: 'retrieve', id: t.id('orphan') }),
+				query: await t.query(`SELECT lastname, account_id FROM Contacts WHERE id = '${t.id('orphan')}';`),
+				gone: await t.query(`SELECT id FROM Accounts WHERE accountname = '${t.tag} doomed';`),
+			};
+		},
+		expect: (o: Record<string, Answer>) => {
+			eq(ok(o.retrieve).account_id, null, 'retrieve account_id');
+			eq(ok(o.query)[0]?.account_id, null, 'query account_id');
+			eq(ok(o.gone), [], 'deleted account not found');
+		},
+	},
+	{
+		name: 'revise ignores unknown and system fields',
+		run: (t) => t.post({ operation: 'revise', element: JSON.stringify({ id: t.id('backslash'), nosuchfield: 'x', createdtime: '2000-01-01 00:00:00', contact_no: 'X9', source: 'CHANGED' }) }),
+		expect: (a) => {
+			const r = ok(a);
+			check(!('nosuchfield' in r) && r.createdtime !== '2000-01-01 00:00:00' && r.contact_no !== 'X9', 'ignored');
+			eq(r.source, 'WEBSERVICE', 'source cannot change');
+		},
+	},
+	{
 		name: 'delete a record that never existed',
 		run: (t) => t.post({ operation: 'delete', id: `${t.prefix('Contacts')}x99999999` }),
 		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
@@ -828,7 +858,7 @@ export const recordCases: Case[] = [
 		expect: (a, t: Ctx) => eq(ok(a).parent_comments, t.id('comment'), 'parent_comments'),
 	},
 	{
-		name: 'retrieve the non-admin user as admin',
+		name: 'non-admin user retrieved by the admin',
 		run: (t) => (t.user ? t.get({ operation: 'retrieve', id: t.user.userId }) : Promise.resolve(synthetic({ skipped: 'no non-admin user' }))),
 	},
 	// ---- every other entity module with its mandatory fields ----

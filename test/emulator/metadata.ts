@@ -1,7 +1,9 @@
 /**
  * Module metadata loaded from the real Vtiger 8.3.0 listtypes/describe answers in ./metadata
  * (copied unchanged). Only `idPrefix` is rewritten: prefixes are shuffled per emulator start
- * (ref 5: "Never hard-code prefixes"), except Users = 19 and Groups = 20.
+ * (ref 5: "Never hard-code prefixes"), except Users = 19 and Groups = 20. Also there:
+ * relatedtypes.json (the relatedtypes answers of a fresh 8.3.0 install, read by relations.ts) and
+ * columns.json (column lengths and scales from the 8.3.0 schema, made by generate-columns.py).
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -88,7 +88,7 @@ export class QueryEngine {
 				const keys = q.orderBy.map((name, i) => {
 					const f = known(name);
 					if (!f) throw new SqlFailure(`unknown order by ${name}`);
-					return { get: this.getter(f), numeric: NUMERIC_TYPES.has(f.type.name), desc: i === q.orderBy.length - 1 && q.orderDesc };
+					return { get: this.orderGetter(f), numeric: NUMERIC_TYPES.has(f.type.name), desc: i === q.orderBy.length - 1 && q.orderDesc };
 				});
 				rows = [...rows].sort((a, b) => {
 					for (const k of keys) {
@@ -128,6 +128,17 @@ export class QueryEngine {
 			if (e instanceof SqlFailure) return [];
 			throw e;
 		}
+	}
+
+	/** ORDER BY: a reference sorts by the referenced id, NULL when the record is deleted (observed on 8.3.0). */
+	private orderGetter(f: FieldDescriptor): Getter {
+		const get = this.getter(f);
+		if (f.type.name !== 'reference' || f.name === 'id') return get;
+		const refersTo = f.type.refersTo ?? [];
+		return (r) => {
+			const v = get(r);
+			return v !== null && v !== '' && refersTo.some((m) => this.meta.has(m) && this.store.live(m, Number(v))) ? v : null;
+		};
 	}
 
 	/** The raw SQL value of a column: ids/references/owners are record numbers; empty dates NULL. */
