@@ -88,7 +88,7 @@ async function main(): Promise<Suite> {
 	const recording = !live && fs.existsSync(RECORDING) ? (JSON.parse(fs.readFileSync(RECORDING, 'utf8')) as Recording) : undefined;
 	const tag = `cf${Date.now().toString(36)}`;
 
-	const emulator = await VtigerEmulator.start({});
+	const emulator = await VtigerEmulator.start({ nonAdminDefect: true });
 	let real: Ctx | undefined;
 	// Without a real server the emulator's non-admin user is the one `npm run vtiger:up` makes (as recorded).
 	let userCredentials: Credentials = { username: 'salesrep', accessKey: 'ConfUser00000001' };

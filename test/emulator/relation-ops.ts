@@ -11,8 +11,9 @@ import type { StoredRecord } from './store';
 const result = (r: unknown): OpOutcome => ({ kind: 'result', result: r });
 const unknownRelation = (): WsError => new WsError('UNKOWN_ENTITY', 'Relation specified is incorrect');
 
+/** The relations to modules the caller may use (a non-admin on 8.3.0 may use none: relations are empty). */
 function accessibleRelations(c: Call, module: string): RelationDef[] {
-	const types = c.backend.meta.types();
+	const types = c.backend.permissions.types(c.caller!);
 	return relationsOf(module).filter((r) => types.includes(r.module));
 }
 
