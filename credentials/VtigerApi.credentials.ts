@@ -17,9 +17,13 @@ export class VtigerApi implements ICredentialType {
 
 	displayName = 'Vtiger CRM API';
 
-	icon: Icon = { light: 'file:../nodes/Vtiger/vtiger.svg', dark: 'file:../nodes/Vtiger/vtiger.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Vtiger/vtiger.svg',
+		dark: 'file:../nodes/Vtiger/vtiger.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-vtiger-webservice/n8n-nodes-vtiger-webservice#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-vtiger-webservice/n8n-nodes-vtiger-webservice#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -94,7 +98,10 @@ export class VtigerApi implements ICredentialType {
 		return { sessionName: session.sessionName, userId: session.userId };
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return {
 			...requestOptions,
 			baseURL: normaliseCrmUrl(credentials.url as string),

@@ -1,4 +1,9 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { getDocumentFolders, getFields, getOwners, getRelations } from './methods/loadOptions';
 import {
@@ -33,7 +38,8 @@ export class Vtiger implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, read, update, delete and query records of Vtiger CRM (open source 6.x-8.x)',
+		description:
+			'Create, read, update, delete and query records of Vtiger CRM (open source 6.x-8.x)',
 		defaults: { name: 'Vtiger CRM' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -77,7 +83,14 @@ export class Vtiger implements INodeType {
 
 	methods = {
 		loadOptions: { getDocumentFolders, getFields, getOwners, getRelations },
-		listSearch: { searchModules, searchRecords, searchFieldValues, searchDocuments, searchLeads, searchProductsAndServices },
+		listSearch: {
+			searchModules,
+			searchRecords,
+			searchFieldValues,
+			searchDocuments,
+			searchLeads,
+			searchProductsAndServices,
+		},
 		resourceMapping: { getMappingColumns },
 	};
 

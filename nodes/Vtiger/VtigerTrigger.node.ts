@@ -7,13 +7,29 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { conditionsFields, fieldsToReturnField, moduleField, simplifyField } from './actions/common.descriptions';
-import { checkedConditions, checkedFieldList, fieldChecker, type ConditionInput } from './helpers/conditions';
+import {
+	conditionsFields,
+	fieldsToReturnField,
+	moduleField,
+	simplifyField,
+} from './actions/common.descriptions';
+import {
+	checkedConditions,
+	checkedFieldList,
+	fieldChecker,
+	type ConditionInput,
+} from './helpers/conditions';
 import { simplifyRecord, toWireDateTime } from './helpers/values';
 import { getFields } from './methods/loadOptions';
 import { searchFieldValues, searchModules } from './methods/listSearch';
 import { VtigerClient } from './transport/client';
-import { latestChange, pollChanges, startingState, type PollState, type TriggerEvent } from './trigger/poll';
+import {
+	latestChange,
+	pollChanges,
+	startingState,
+	type PollState,
+	type TriggerEvent,
+} from './trigger/poll';
 
 export class VtigerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +38,8 @@ export class VtigerTrigger implements INodeType {
 		icon: { light: 'file:vtiger.svg', dark: 'file:vtiger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] === "created" ? "Record created" : "Record created or updated"}}',
+		subtitle:
+			'={{$parameter["event"] === "created" ? "Record created" : "Record created or updated"}}',
 		description: 'Starts the workflow when records are created or updated in Vtiger CRM',
 		defaults: { name: 'Vtiger CRM Trigger' },
 		polling: true,
@@ -36,11 +53,16 @@ export class VtigerTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Record Created', value: 'created', description: 'A new record (by its created time)' },
+					{
+						name: 'Record Created',
+						value: 'created',
+						description: 'A new record (by its created time)',
+					},
 					{
 						name: 'Record Created or Updated',
 						value: 'createdOrUpdated',
-						description: 'A new or changed record (by its modified time); a record changed several times between two polls comes once',
+						description:
+							'A new or changed record (by its modified time); a record changed several times between two polls comes once',
 					},
 				],
 				default: 'created',
@@ -80,16 +102,26 @@ export class VtigerTrigger implements INodeType {
 		const spec = {
 			module,
 			fields: checkedFieldList(this.getNodeParameter('fields', []) as string[], checked),
-			conditions: checkedConditions(this.getNodeParameter('conditions.condition', []) as ConditionInput[], checked),
+			conditions: checkedConditions(
+				this.getNodeParameter('conditions.condition', []) as ConditionInput[],
+				checked,
+			),
 			combineWith: this.getNodeParameter('combineWith', 'AND') as 'AND' | 'OR',
 		};
 		const output = (records: IDataObject[]) => {
 			if (records.length === 0) return null;
 			const simplify = this.getNodeParameter('simplify', true) as boolean;
-			return [this.helpers.returnJsonArray(simplify ? records.map((r) => simplifyRecord(r, description.fields) as IDataObject) : records)];
+			return [
+				this.helpers.returnJsonArray(
+					simplify
+						? records.map((r) => simplifyRecord(r, description.fields) as IDataObject)
+						: records,
+				),
+			];
 		};
 
-		if (this.getMode() === 'manual') return output((await latestChange(client, spec, event)) as IDataObject[]);
+		if (this.getMode() === 'manual')
+			return output((await latestChange(client, spec, event)) as IDataObject[]);
 
 		const stored = this.getWorkflowStaticData('node') as PollState;
 		let state: PollState = { watermark: stored.watermark, seenIds: stored.seenIds };

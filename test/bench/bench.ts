@@ -47,7 +47,10 @@ interface Row {
 async function main(): Promise<void> {
 	const child = fork(join(__dirname, 'emulator-process.ts'), [], { execArgv: ['--import', 'tsx'] });
 	const emulator = new EmulatorProcess(child);
-	const target = await emulator.send<{ url: string; username: string; accessKey: string }>({ cmd: 'start', latencyMs: LATENCY });
+	const target = await emulator.send<{ url: string; username: string; accessKey: string }>({
+		cmd: 'start',
+		latencyMs: LATENCY,
+	});
 	const rows: Row[] = [];
 	let credentialNumber = 0;
 
@@ -56,7 +59,10 @@ async function main(): Promise<void> {
 		parallel: number,
 		items: number,
 		floorRequests: number,
-		run: (credentials: MemoryCredentialsHelper, credential: { id: string; name: string }) => Promise<void>,
+		run: (
+			credentials: MemoryCredentialsHelper,
+			credential: { id: string; name: string },
+		) => Promise<void>,
 		warm: boolean,
 	) => {
 		const credentials = new MemoryCredentialsHelper();
@@ -74,13 +80,31 @@ async function main(): Promise<void> {
 		await run(credentials, credential);
 		const wallMs = performance.now() - started;
 		const { requests } = await emulator.send<{ requests: number }>({ cmd: 'stats' });
-		const floorMs = (Math.ceil(floorRequests / parallel) * LATENCY);
-		rows.push({ scenario: `${scenario}${warm ? ' (warm)' : ' (cold)'}`, parallel, items, requests, wallMs, floorMs, rssMb: process.memoryUsage().rss / 2 ** 20 });
+		const floorMs = Math.ceil(floorRequests / parallel) * LATENCY;
+		rows.push({
+			scenario: `${scenario}${warm ? ' (warm)' : ' (cold)'}`,
+			parallel,
+			items,
+			requests,
+			wallMs,
+			floorMs,
+			rssMb: process.memoryUsage().rss / 2 ** 20,
+		});
 		console.log(format(rows[rows.length - 1]));
 	};
 
-	const node = async (credentials: MemoryCredentialsHelper, credential: { id: string; name: string }, parameters: object, input: object[]) => {
-		const result = await runVtigerNode({ parameters: parameters as never, input: input as never, credentials, credential });
+	const node = async (
+		credentials: MemoryCredentialsHelper,
+		credential: { id: string; name: string },
+		parameters: object,
+		input: object[],
+	) => {
+		const result = await runVtigerNode({
+			parameters: parameters as never,
+			input: input as never,
+			credentials,
+			credential,
+		});
 		if (result.error) throw result.error;
 		return result.items;
 	};
@@ -90,51 +114,188 @@ async function main(): Promise<void> {
 	const contacts = Array.from({ length: N }, (_, n) => ({ lastname: `Bench ${n}` }));
 	for (const warm of [false, true]) {
 		for (const parallel of [1, 4]) {
-			await measure('create', parallel, N, N, async (credentials, credential) => {
-				await node(credentials, credential, { resource: 'record', operation: 'create', module: 'Contacts', fieldsInput: 'json', fieldsJson: '={{ JSON.stringify($json) }}', parallelRequests: parallel }, contacts);
-			}, warm);
+			await measure(
+				'create',
+				parallel,
+				N,
+				N,
+				async (credentials, credential) => {
+					await node(
+						credentials,
+						credential,
+						{
+							resource: 'record',
+							operation: 'create',
+							module: 'Contacts',
+							fieldsInput: 'json',
+							fieldsJson: '={{ JSON.stringify($json) }}',
+							parallelRequests: parallel,
+						},
+						contacts,
+					);
+				},
+				warm,
+			);
 		}
 	}
 	await emulator.send({ cmd: 'latency', ms: 0 });
 	const credentials = new MemoryCredentialsHelper();
-	const seedCredential = credentials.add('seed', 'Seed', 'vtigerApi', { url: target.url, username: target.username, secretAccessKey: target.accessKey, ignoreSslIssues: false, sessionName: '', userId: '' }) as { id: string; name: string };
-	const created = await node(credentials, seedCredential, { resource: 'record', operation: 'create', module: 'Leads', fieldsInput: 'json', fieldsJson: '={{ JSON.stringify($json) }}', parallelRequests: 4 }, Array.from({ length: N }, (_, n) => ({ lastname: `Upd ${n}`, company: 'Bench' })));
+	const seedCredential = credentials.add('seed', 'Seed', 'vtigerApi', {
+		url: target.url,
+		username: target.username,
+		secretAccessKey: target.accessKey,
+		ignoreSslIssues: false,
+		sessionName: '',
+		userId: '',
+	}) as { id: string; name: string };
+	const created = await node(
+		credentials,
+		seedCredential,
+		{
+			resource: 'record',
+			operation: 'create',
+			module: 'Leads',
+			fieldsInput: 'json',
+			fieldsJson: '={{ JSON.stringify($json) }}',
+			parallelRequests: 4,
+		},
+		Array.from({ length: N }, (_, n) => ({ lastname: `Upd ${n}`, company: 'Bench' })),
+	);
 	await emulator.send({ cmd: 'latency', ms: LATENCY });
 	const updates = created.map((i) => ({ id: i.json.id }));
 	for (const warm of [false, true]) {
 		for (const parallel of [1, 4]) {
-			await measure('partial update', parallel, N, N, async (c, cred) => {
-				await node(c, cred, { resource: 'record', operation: 'update', recordId: '={{ $json.id }}', fieldsInput: 'keyValue', fieldsUi: { field: [{ name: 'phone', value: '555' }] }, parallelRequests: parallel }, updates);
-			}, warm);
+			await measure(
+				'partial update',
+				parallel,
+				N,
+				N,
+				async (c, cred) => {
+					await node(
+						c,
+						cred,
+						{
+							resource: 'record',
+							operation: 'update',
+							recordId: '={{ $json.id }}',
+							fieldsInput: 'keyValue',
+							fieldsUi: { field: [{ name: 'phone', value: '555' }] },
+							parallelRequests: parallel,
+						},
+						updates,
+					);
+				},
+				warm,
+			);
 		}
 	}
 	const M = Number(process.env.BENCH_ROWS ?? 10000);
-	const contactsNow = async () => await emulator.send<number>({ cmd: 'seed', module: 'Contacts', count: 0, prefix: '' });
-	await emulator.send({ cmd: 'seed', module: 'Contacts', count: M - (await contactsNow()), prefix: 'Row ' });
+	const contactsNow = async () =>
+		await emulator.send<number>({ cmd: 'seed', module: 'Contacts', count: 0, prefix: '' });
+	await emulator.send({
+		cmd: 'seed',
+		module: 'Contacts',
+		count: M - (await contactsNow()),
+		prefix: 'Row ',
+	});
 	for (const warm of [false, true]) {
 		for (const parallel of [1, 4]) {
-			await measure(`Return All ${M.toLocaleString('en')} rows`, parallel, M, Math.ceil(M / PAGE), async (c, cred) => {
-				const items = await node(c, cred, { resource: 'record', operation: 'getAll', module: 'Contacts', returnAll: true, simplify: false, parallelRequests: parallel }, [{}]);
-				if (items.length !== M) throw new Error(`expected ${M} rows, got ${items.length}`);
-			}, warm);
+			await measure(
+				`Return All ${M.toLocaleString('en')} rows`,
+				parallel,
+				M,
+				Math.ceil(M / PAGE),
+				async (c, cred) => {
+					const items = await node(
+						c,
+						cred,
+						{
+							resource: 'record',
+							operation: 'getAll',
+							module: 'Contacts',
+							returnAll: true,
+							simplify: false,
+							parallelRequests: parallel,
+						},
+						[{}],
+					);
+					if (items.length !== M) throw new Error(`expected ${M} rows, got ${items.length}`);
+				},
+				warm,
+			);
 		}
 	}
 	await emulator.send({ cmd: 'latency', ms: 0 });
-	await measure('create, zero latency (overhead)', 1, N, 0, async (c, cred) => {
-		await node(c, cred, { resource: 'record', operation: 'create', module: 'Contacts', fieldsInput: 'json', fieldsJson: '={{ JSON.stringify($json) }}', parallelRequests: 1 }, contacts);
-	}, true);
+	await measure(
+		'create, zero latency (overhead)',
+		1,
+		N,
+		0,
+		async (c, cred) => {
+			await node(
+				c,
+				cred,
+				{
+					resource: 'record',
+					operation: 'create',
+					module: 'Contacts',
+					fieldsInput: 'json',
+					fieldsJson: '={{ JSON.stringify($json) }}',
+					parallelRequests: 1,
+				},
+				contacts,
+			);
+		},
+		true,
+	);
 	const big = Number(process.env.BENCH_BIG_ROWS ?? 100000);
-	await emulator.send({ cmd: 'seed', module: 'Contacts', count: Math.max(0, big - (await contactsNow())), prefix: 'Big ' });
-	await measure(`Return All ${big.toLocaleString('en')} rows (memory)`, 4, big, Math.ceil(big / PAGE), async (c, cred) => {
-		const items = await node(c, cred, { resource: 'record', operation: 'getAll', module: 'Contacts', returnAll: true, parallelRequests: 4, options: { fields: ['lastname', 'email'] } }, [{}]);
-		if (items.length !== big) throw new Error(`expected ${big} rows, got ${items.length}`);
-	}, true);
-	console.log(`\nlatency ${LATENCY} ms per request; peak RSS of the node process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+	await emulator.send({
+		cmd: 'seed',
+		module: 'Contacts',
+		count: Math.max(0, big - (await contactsNow())),
+		prefix: 'Big ',
+	});
+	await measure(
+		`Return All ${big.toLocaleString('en')} rows (memory)`,
+		4,
+		big,
+		Math.ceil(big / PAGE),
+		async (c, cred) => {
+			const items = await node(
+				c,
+				cred,
+				{
+					resource: 'record',
+					operation: 'getAll',
+					module: 'Contacts',
+					returnAll: true,
+					parallelRequests: 4,
+					options: { fields: ['lastname', 'email'] },
+				},
+				[{}],
+			);
+			if (items.length !== big) throw new Error(`expected ${big} rows, got ${items.length}`);
+		},
+		true,
+	);
+	console.log(
+		`\nlatency ${LATENCY} ms per request; peak RSS of the node process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+	);
 	await emulator.send({ cmd: 'stop' });
 }
 
 function header(): string {
-	return ['scenario', 'parallel', 'items', 'requests', 'req/item', 'wall s', 'floor s', 'ratio', 'RSS MB'].join(' | ');
+	return [
+		'scenario',
+		'parallel',
+		'items',
+		'requests',
+		'req/item',
+		'wall s',
+		'floor s',
+		'ratio',
+		'RSS MB',
+	].join(' | ');
 }
 
 function format(r: Row): string {
@@ -146,14 +307,19 @@ function format(r: Row): string {
 		(r.requests / r.items).toFixed(3),
 		(r.wallMs / 1000).toFixed(2),
 		(r.floorMs / 1000).toFixed(2),
-		r.floorMs > 0 ? (r.wallMs / r.floorMs).toFixed(2) : `${((r.wallMs / r.items) * 1000).toFixed(0)} µs/item`,
+		r.floorMs > 0
+			? (r.wallMs / r.floorMs).toFixed(2)
+			: `${((r.wallMs / r.items) * 1000).toFixed(0)} µs/item`,
 		r.rssMb.toFixed(0),
 	].join(' | ');
 }
 
 function realTarget(): { url: string; username: string; accessKey: string } {
 	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY } = process.env;
-	if (!VTIGER_URL || !VTIGER_USERNAME || !VTIGER_ACCESS_KEY) throw new Error('--vtiger needs VTIGER_URL, VTIGER_USERNAME and VTIGER_ACCESS_KEY (npm run vtiger:up prints them)');
+	if (!VTIGER_URL || !VTIGER_USERNAME || !VTIGER_ACCESS_KEY)
+		throw new Error(
+			'--vtiger needs VTIGER_URL, VTIGER_USERNAME and VTIGER_ACCESS_KEY (npm run vtiger:up prints them)',
+		);
 	return { url: VTIGER_URL, username: VTIGER_USERNAME, accessKey: VTIGER_ACCESS_KEY };
 }
 

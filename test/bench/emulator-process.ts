@@ -20,7 +20,11 @@ process.on('message', (message: Command & { id: number }) => {
 				reply = { url: emulator.url, username: emulator.username, accessKey: emulator.accessKey };
 				break;
 			case 'seed':
-				for (let n = 0; n < message.count; n++) emulator!.insert(message.module, { lastname: `${message.prefix}${n}`, email: `${message.prefix}${n}@example.com` });
+				for (let n = 0; n < message.count; n++)
+					emulator!.insert(message.module, {
+						lastname: `${message.prefix}${n}`,
+						email: `${message.prefix}${n}@example.com`,
+					});
 				reply = emulator!.records(message.module).length;
 				break;
 			case 'latency':

@@ -16,7 +16,11 @@ export async function benchRealVtiger(target: Target): Promise<void> {
 	const N = Number(process.env.BENCH_ITEMS ?? 1000);
 	const tag = `bench${Date.now().toString(36)}`;
 	let credentialNumber = 0;
-	const node = async (parameters: object, input: object[], credentials = new MemoryCredentialsHelper()) => {
+	const node = async (
+		parameters: object,
+		input: object[],
+		credentials = new MemoryCredentialsHelper(),
+	) => {
 		const credential = credentials.add(`bench-${++credentialNumber}`, 'Bench', 'vtigerApi', {
 			url: target.url,
 			username: target.username,
@@ -25,15 +29,34 @@ export async function benchRealVtiger(target: Target): Promise<void> {
 			sessionName: '',
 			userId: '',
 		});
-		const result = await runVtigerNode({ parameters: parameters as never, input: input as never, credentials, credential });
+		const result = await runVtigerNode({
+			parameters: parameters as never,
+			input: input as never,
+			credentials,
+			credential,
+		});
 		if (result.error) throw result.error;
 		return result.items;
 	};
-	const timed = async <T>(scenario: string, parallel: number, items: number, run: () => Promise<T>): Promise<T> => {
+	const timed = async <T>(
+		scenario: string,
+		parallel: number,
+		items: number,
+		run: () => Promise<T>,
+	): Promise<T> => {
 		const started = performance.now();
 		const result = await run();
 		const seconds = (performance.now() - started) / 1000;
-		console.log([scenario, parallel, items, seconds.toFixed(2), (items / seconds).toFixed(0), (process.memoryUsage().rss / 2 ** 20).toFixed(0)].join(' | '));
+		console.log(
+			[
+				scenario,
+				parallel,
+				items,
+				seconds.toFixed(2),
+				(items / seconds).toFixed(0),
+				(process.memoryUsage().rss / 2 ** 20).toFixed(0),
+			].join(' | '),
+		);
 		return result;
 	};
 
@@ -42,33 +65,70 @@ export async function benchRealVtiger(target: Target): Promise<void> {
 	const created: string[] = [];
 	try {
 		for (const parallel of [1, 4]) {
-			const contacts = Array.from({ length: N }, (_, n) => ({ lastname: `${tag}-p${parallel}-${n}` }));
-			const items = await timed('create (cold)', parallel, N, async () =>
-				await node({ resource: 'record', operation: 'create', module: 'Contacts', fieldsInput: 'json', fieldsJson: '={{ JSON.stringify($json) }}', parallelRequests: parallel }, contacts),
+			const contacts = Array.from({ length: N }, (_, n) => ({
+				lastname: `${tag}-p${parallel}-${n}`,
+			}));
+			const items = await timed(
+				'create (cold)',
+				parallel,
+				N,
+				async () =>
+					await node(
+						{
+							resource: 'record',
+							operation: 'create',
+							module: 'Contacts',
+							fieldsInput: 'json',
+							fieldsJson: '={{ JSON.stringify($json) }}',
+							parallelRequests: parallel,
+						},
+						contacts,
+					),
 			);
 			created.push(...items.map((i) => String(i.json.id)));
 		}
 		for (const parallel of [1, 4]) {
-			const items = await timed(`Return All of the ${created.length.toLocaleString('en')} contacts`, parallel, created.length, async () =>
+			const items = await timed(
+				`Return All of the ${created.length.toLocaleString('en')} contacts`,
+				parallel,
+				created.length,
+				async () =>
+					await node(
+						{
+							resource: 'record',
+							operation: 'getAll',
+							module: 'Contacts',
+							returnAll: true,
+							simplify: false,
+							parallelRequests: parallel,
+							conditions: {
+								condition: [{ field: 'lastname', operator: 'startsWith', value: tag }],
+							},
+						},
+						[{}],
+					),
+			);
+			if (items.length !== created.length)
+				throw new Error(`expected ${created.length} rows, got ${items.length}`);
+		}
+	} finally {
+		await timed(
+			'delete (clean-up)',
+			4,
+			created.length,
+			async () =>
 				await node(
 					{
 						resource: 'record',
-						operation: 'getAll',
-						module: 'Contacts',
-						returnAll: true,
-						simplify: false,
-						parallelRequests: parallel,
-						conditions: { condition: [{ field: 'lastname', operator: 'startsWith', value: tag }] },
+						operation: 'delete',
+						recordId: '={{ $json.id }}',
+						parallelRequests: 4,
 					},
-					[{}],
+					created.map((id) => ({ id })),
 				),
-			);
-			if (items.length !== created.length) throw new Error(`expected ${created.length} rows, got ${items.length}`);
-		}
-	} finally {
-		await timed('delete (clean-up)', 4, created.length, async () =>
-			await node({ resource: 'record', operation: 'delete', recordId: '={{ $json.id }}', parallelRequests: 4 }, created.map((id) => ({ id }))),
 		);
 	}
-	console.log(`\npeak RSS of the node process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+	console.log(
+		`\npeak RSS of the node process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+	);
 }

@@ -9,11 +9,17 @@ const related = (t: Ctx, id: string, relatedType: string, relatedLabel: string):
 	t.get({ operation: 'retrieve_related', id, relatedType, relatedLabel });
 const queryRelated = (t: Ctx, id: string, relatedLabel: string, query: string): Promise<Answer> =>
 	t.get({ operation: 'query_related', id, relatedLabel, query });
-const addRelated = (t: Ctx, sourceRecordId: string, relatedRecordId: string, relationIdLabel: string): Promise<Answer> =>
+const addRelated = (
+	t: Ctx,
+	sourceRecordId: string,
+	relatedRecordId: string,
+	relationIdLabel: string,
+): Promise<Answer> =>
 	t.post({ operation: 'add_related', sourceRecordId, relatedRecordId, relationIdLabel });
 
 const unknownRelation = (a: Answer) => fails(a, 'UNKOWN_ENTITY', 'Relation specified is incorrect');
-const deniedForName = (a: Answer) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for name : ');
+const deniedForName = (a: Answer) =>
+	fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for name : ');
 const successfull = (a: Answer) => eq(ok(a), { message: 'successfull' }, 'result');
 const ids = (a: Answer): unknown[] => (ok(a) as Array<{ id: unknown }>).map((r) => r.id);
 
@@ -26,7 +32,8 @@ export const relationCases: Case[] = [
 			expect: (a) => {
 				const r = ok(a);
 				check(Array.isArray(r.types), 'types is an array');
-				for (const info of Object.values(r.information ?? {}) as Array<Record<string, unknown>>) eq(typeof info.isEntity, 'string', 'isEntity type');
+				for (const info of Object.values(r.information ?? {}) as Array<Record<string, unknown>>)
+					eq(typeof info.isEntity, 'string', 'isEntity type');
 			},
 		}),
 	),
@@ -36,7 +43,11 @@ export const relationCases: Case[] = [
 		expect: (a) => {
 			const r = ok(a);
 			eq((r.types as string[]).filter((m) => m === 'Calendar').length, 2, 'Calendar in types');
-			eq(r.information['Activity History'], { name: 'Calendar', label: 'Activity History', isEntity: '1' }, 'information["Activity History"]');
+			eq(
+				r.information['Activity History'],
+				{ name: 'Calendar', label: 'Activity History', isEntity: '1' },
+				'information["Activity History"]',
+			);
 		},
 	},
 	{
@@ -47,7 +58,12 @@ export const relationCases: Case[] = [
 	{
 		name: 'relatedtypes of an unknown module',
 		run: (t) => t.get({ operation: 'relatedtypes', elementType: 'NoSuchModule' }),
-		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for name : NoSuchModule'),
+		expect: (a) =>
+			fails(
+				a,
+				'ACCESS_DENIED',
+				'Permission to perform the operation is denied for name : NoSuchModule',
+			),
 	},
 	{
 		name: 'relatedtypes without elementType',
@@ -112,12 +128,24 @@ export const relationCases: Case[] = [
 	},
 	{
 		name: 'query_related: LIMIT 100, 10 after the cap',
-		run: (t) => queryRelated(t, t.id('percent'), 'Contacts', "SELECT lastname FROM Contacts WHERE id > '0x0' ORDER BY id LIMIT 100, 10"),
+		run: (t) =>
+			queryRelated(
+				t,
+				t.id('percent'),
+				'Contacts',
+				"SELECT lastname FROM Contacts WHERE id > '0x0' ORDER BY id LIMIT 100, 10",
+			),
 		expect: (a) => eq(ok(a).length, 6, 'rows (106 related)'),
 	},
 	{
 		name: 'query_related: LIMIT 150',
-		run: (t) => queryRelated(t, t.id('percent'), 'Contacts', "SELECT lastname FROM Contacts WHERE id > '0x0' LIMIT 150"),
+		run: (t) =>
+			queryRelated(
+				t,
+				t.id('percent'),
+				'Contacts',
+				"SELECT lastname FROM Contacts WHERE id > '0x0' LIMIT 150",
+			),
 		expect: (a) => eq(ok(a).length, 100, 'rows'),
 	},
 	{
@@ -132,7 +160,8 @@ export const relationCases: Case[] = [
 	},
 	{
 		name: 'retrieve_related: without label',
-		run: (t) => t.get({ operation: 'retrieve_related', id: t.id('account'), relatedType: 'Contacts' }),
+		run: (t) =>
+			t.get({ operation: 'retrieve_related', id: t.id('account'), relatedType: 'Contacts' }),
 		expect: unknownRelation,
 	},
 	{
@@ -152,13 +181,21 @@ export const relationCases: Case[] = [
 	},
 	{
 		name: 'retrieve_related: without id',
-		run: (t) => t.get({ operation: 'retrieve_related', relatedType: 'Contacts', relatedLabel: 'Contacts' }),
-		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
+		run: (t) =>
+			t.get({ operation: 'retrieve_related', relatedType: 'Contacts', relatedLabel: 'Contacts' }),
+		expect: (a) =>
+			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
 	},
 	// ---- query_related (11.3) ----
 	{
 		name: 'query_related: contacts of an account',
-		run: (t) => queryRelated(t, t.id('account'), 'Contacts', `SELECT lastname, firstname FROM Contacts WHERE lastname LIKE '${t.tag}%'`),
+		run: (t) =>
+			queryRelated(
+				t,
+				t.id('account'),
+				'Contacts',
+				`SELECT lastname, firstname FROM Contacts WHERE lastname LIKE '${t.tag}%'`,
+			),
 		expect: (a, t: Ctx) => eq(ids(a), [t.id('contact')], 'ids'),
 	},
 	{
@@ -168,7 +205,13 @@ export const relationCases: Case[] = [
 	},
 	{
 		name: 'query_related: WHERE, ORDER BY and LIMIT',
-		run: (t) => queryRelated(t, t.id('account'), 'Contacts', "SELECT lastname FROM Contacts WHERE id > '0x0' ORDER BY lastname LIMIT 0, 5"),
+		run: (t) =>
+			queryRelated(
+				t,
+				t.id('account'),
+				'Contacts',
+				"SELECT lastname FROM Contacts WHERE id > '0x0' ORDER BY lastname LIMIT 0, 5",
+			),
 		expect: (a, t: Ctx) => eq(ids(a), [t.id('contact')], 'ids'),
 	},
 	{
@@ -178,17 +221,40 @@ export const relationCases: Case[] = [
 	},
 	{
 		name: 'query_related: lower-case where',
-		run: (t) => queryRelated(t, t.id('account'), 'Contacts', `SELECT lastname FROM Contacts where lastname LIKE '${t.tag}%'`),
-		expect: (a) => fails(a, 'QUERY_SYNTAX_ERROR', "Syntax Error on line 1: token 'WHERE' Unexpected WHERE(WHERE), expected one of: SEMICOLON"),
+		run: (t) =>
+			queryRelated(
+				t,
+				t.id('account'),
+				'Contacts',
+				`SELECT lastname FROM Contacts where lastname LIKE '${t.tag}%'`,
+			),
+		expect: (a) =>
+			fails(
+				a,
+				'QUERY_SYNTAX_ERROR',
+				"Syntax Error on line 1: token 'WHERE' Unexpected WHERE(WHERE), expected one of: SEMICOLON",
+			),
 	},
 	{
 		name: 'query_related: LIMIT without WHERE',
-		run: (t) => queryRelated(t, t.id('account'), 'Contacts', 'SELECT lastname FROM Contacts LIMIT 5'),
-		expect: (a) => fails(a, 'QUERY_SYNTAX_ERROR', "Syntax Error on line 1: token 'WHERE' Unexpected WHERE(WHERE), expected one of: SEMICOLON"),
+		run: (t) =>
+			queryRelated(t, t.id('account'), 'Contacts', 'SELECT lastname FROM Contacts LIMIT 5'),
+		expect: (a) =>
+			fails(
+				a,
+				'QUERY_SYNTAX_ERROR',
+				"Syntax Error on line 1: token 'WHERE' Unexpected WHERE(WHERE), expected one of: SEMICOLON",
+			),
 	},
 	{
 		name: 'query_related: count(*)',
-		run: (t) => queryRelated(t, t.id('account'), 'Contacts', "SELECT count(*) FROM Contacts WHERE id > '0x0'"),
+		run: (t) =>
+			queryRelated(
+				t,
+				t.id('account'),
+				'Contacts',
+				"SELECT count(*) FROM Contacts WHERE id > '0x0'",
+			),
 		expect: (a) => eq(ok(a), [], 'result'),
 	},
 	{
@@ -198,26 +264,41 @@ export const relationCases: Case[] = [
 	},
 	{
 		name: 'query_related: a syntax error and no related records',
-		run: (t) => queryRelated(t, t.id('accountSpaces'), 'Contacts', 'SELECT lastname FROM Contacts LIMIT 5'),
+		run: (t) =>
+			queryRelated(t, t.id('accountSpaces'), 'Contacts', 'SELECT lastname FROM Contacts LIMIT 5'),
 		expect: (a) => eq(ok(a), [], 'result'),
 	},
 	{
 		name: 'query_related: WHERE and a trailing ;',
-		run: (t) => queryRelated(t, t.id('account'), 'Contacts', "SELECT lastname FROM Contacts WHERE id > '0x0';"),
+		run: (t) =>
+			queryRelated(
+				t,
+				t.id('account'),
+				'Contacts',
+				"SELECT lastname FROM Contacts WHERE id > '0x0';",
+			),
 		expect: (a) => fails(a, 'QUERY_SYNTAX_ERROR'),
 	},
 	{
 		name: 'query_related: two WHERE',
-		run: (t) => queryRelated(t, t.id('account'), 'Contacts', "SELECT lastname FROM Contacts WHERE id > '0x0' WHERE lastname = 'x'"),
+		run: (t) =>
+			queryRelated(
+				t,
+				t.id('account'),
+				'Contacts',
+				"SELECT lastname FROM Contacts WHERE id > '0x0' WHERE lastname = 'x'",
+			),
 	},
 	{
 		name: 'query_related: a module not matching the label',
-		run: (t) => queryRelated(t, t.id('account'), 'Contacts', 'SELECT potentialname FROM Potentials'),
+		run: (t) =>
+			queryRelated(t, t.id('account'), 'Contacts', 'SELECT potentialname FROM Potentials'),
 		expect: unknownRelation,
 	},
 	{
 		name: 'query_related: a deleted record',
-		run: (t) => queryRelated(t, t.id('victim'), 'Potentials', 'SELECT potentialname FROM Potentials'),
+		run: (t) =>
+			queryRelated(t, t.id('victim'), 'Potentials', 'SELECT potentialname FROM Potentials'),
 		expect: deniedForName,
 	},
 	// ---- add_related (11.4) ----
@@ -240,7 +321,13 @@ export const relationCases: Case[] = [
 		}),
 		expect: (o: Record<string, Answer>, t: Ctx) => {
 			successfull(o.add);
-			eq(ids(o.related), [t.id('docExternal'), t.id('doc')].sort((a, b) => Number(a.split('x')[1]) - Number(b.split('x')[1])), 'related ids');
+			eq(
+				ids(o.related),
+				[t.id('docExternal'), t.id('doc')].sort(
+					(a, b) => Number(a.split('x')[1]) - Number(b.split('x')[1]),
+				),
+				'related ids',
+			);
 		},
 	},
 	{
@@ -308,7 +395,13 @@ export const relationCases: Case[] = [
 	},
 	{
 		name: 'add_related: sent as GET',
-		run: (t) => t.get({ operation: 'add_related', sourceRecordId: t.id('account'), relatedRecordId: t.id('doc'), relationIdLabel: 'Documents' }),
+		run: (t) =>
+			t.get({
+				operation: 'add_related',
+				sourceRecordId: t.id('account'),
+				relatedRecordId: t.id('doc'),
+				relationIdLabel: 'Documents',
+			}),
 		expect: (a) => fails(a, 'INVALID_ID_ATTRIBUTE', 'Id specified is incorrect'),
 	},
 	// ---- sync (10) ----
@@ -347,7 +440,9 @@ export const relationCases: Case[] = [
 			return {
 				convert: await t.post({ operation: 'convertlead', element: JSON.stringify(element) }),
 				lead: await t.query(`SELECT lastname FROM Leads WHERE id = '${t.id('lead')}';`),
-				accounts: await t.query(`SELECT id FROM Accounts WHERE accountname = '${t.tag} Converted Co';`),
+				accounts: await t.query(
+					`SELECT id FROM Accounts WHERE accountname = '${t.tag} Converted Co';`,
+				),
 			};
 		},
 		expect: (o: Record<string, Answer>) => {
@@ -363,7 +458,8 @@ export const relationCases: Case[] = [
 	},
 	{
 		name: 'convertlead with an unknown session',
-		run: (t) => t.ws.post({ operation: 'convertlead', sessionName: '0123456789abcdef0badcl', element: '{}' }),
+		run: (t) =>
+			t.ws.post({ operation: 'convertlead', sessionName: '0123456789abcdef0badcl', element: '{}' }),
 		expect: (a) => fails(a, 'INVALID_SESSIONID', 'Session Identifier provided is Invalid'),
 	},
 ];
@@ -376,7 +472,11 @@ export const nonAdminCases: Case[] = [
 			const u = t.userCredentials!;
 			const ch = await t.ws.challenge(u.username);
 			const { md5 } = await import('./client');
-			return t.ws.post({ operation: 'login', username: u.username, accessKey: md5(String(ok(ch).token) + u.accessKey) });
+			return t.ws.post({
+				operation: 'login',
+				username: u.username,
+				accessKey: md5(String(ok(ch).token) + u.accessKey),
+			});
 		},
 		expect: (a) => eq(ok(a).is_admin, 'off', 'is_admin'),
 	},
@@ -397,7 +497,13 @@ export const nonAdminCases: Case[] = [
 	},
 	{
 		name: 'non-admin: create Contacts',
-		run: (t) => t.create('Contacts', { lastname: `${t.tag} by user`, assigned_user_id: t.user!.userId }, undefined, 'user'),
+		run: (t) =>
+			t.create(
+				'Contacts',
+				{ lastname: `${t.tag} by user`, assigned_user_id: t.user!.userId },
+				undefined,
+				'user',
+			),
 		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
@@ -407,7 +513,11 @@ export const nonAdminCases: Case[] = [
 	},
 	{
 		name: 'non-admin: revise a contact',
-		run: (t) => t.post({ operation: 'revise', element: JSON.stringify({ id: t.id('contact'), phone: '2' }) }, 'user'),
+		run: (t) =>
+			t.post(
+				{ operation: 'revise', element: JSON.stringify({ id: t.id('contact'), phone: '2' }) },
+				'user',
+			),
 		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
@@ -422,7 +532,16 @@ export const nonAdminCases: Case[] = [
 	},
 	{
 		name: 'non-admin: retrieve_related',
-		run: (t) => t.get({ operation: 'retrieve_related', id: t.id('account'), relatedType: 'Contacts', relatedLabel: 'Contacts' }, 'user'),
+		run: (t) =>
+			t.get(
+				{
+					operation: 'retrieve_related',
+					id: t.id('account'),
+					relatedType: 'Contacts',
+					relatedLabel: 'Contacts',
+				},
+				'user',
+			),
 		expect: (a) => fails(a, 'UNKOWN_ENTITY', 'Relation specified is incorrect'),
 	},
 	{

@@ -5,18 +5,40 @@ import { md5, type Answer } from './client';
 import { check, eq, fails, fatal, hasKeys, matches, ok, type Case, type Ctx } from './framework';
 
 const LOGIN_KEYS = [
-	'username', 'first_name', 'last_name', 'email', 'time_zone', 'hour_format', 'date_format', 'is_admin',
-	'call_duration', 'other_event_duration', 'sessionName', 'userId', 'version', 'vtigerVersion',
+	'username',
+	'first_name',
+	'last_name',
+	'email',
+	'time_zone',
+	'hour_format',
+	'date_format',
+	'is_admin',
+	'call_duration',
+	'other_event_duration',
+	'sessionName',
+	'userId',
+	'version',
+	'vtigerVersion',
 ];
 
 /** The module list of a stock 8.3.0 install (the emulator's copy of the real listtypes answer). */
 export const STOCK_TYPES: string[] = (
-	JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'emulator', 'metadata', 'listtypes.json'), 'utf8')) as {
+	JSON.parse(
+		fs.readFileSync(path.join(__dirname, '..', 'emulator', 'metadata', 'listtypes.json'), 'utf8'),
+	) as {
 		result: { types: string[] };
 	}
 ).result.types;
 
-const ADMIN_ONLY_ACTORS = ['Groups', 'Currency', 'DocumentFolders', 'CompanyDetails', 'LineItem', 'Tax', 'ProductTaxes'];
+const ADMIN_ONLY_ACTORS = [
+	'Groups',
+	'Currency',
+	'DocumentFolders',
+	'CompanyDetails',
+	'LineItem',
+	'Tax',
+	'ProductTaxes',
+];
 export const ACTORS = ADMIN_ONLY_ACTORS;
 
 async function challengeToken(t: Ctx, username = t.adminCredentials.username): Promise<string> {
@@ -24,7 +46,11 @@ async function challengeToken(t: Ctx, username = t.adminCredentials.username): P
 }
 
 const loginPost = (t: Ctx, username: string, accessKey: string | undefined): Promise<Answer> =>
-	t.ws.post(accessKey === undefined ? { operation: 'login', username } : { operation: 'login', username, accessKey });
+	t.ws.post(
+		accessKey === undefined
+			? { operation: 'login', username }
+			: { operation: 'login', username, accessKey },
+	);
 
 async function freshSession(t: Ctx): Promise<string> {
 	return (await t.ws.login(t.adminCredentials.username, t.adminCredentials.accessKey)).sessionName;
@@ -64,19 +90,36 @@ export const sessionCases: Case[] = [
 	},
 	{
 		name: 'getchallenge with a stale sessionName',
-		run: (t) => t.ws.get({ operation: 'getchallenge', username: t.adminCredentials.username, sessionName: '0123456789abcdef01234' }),
+		run: (t) =>
+			t.ws.get({
+				operation: 'getchallenge',
+				username: t.adminCredentials.username,
+				sessionName: '0123456789abcdef01234',
+			}),
 		expect: (a) => fails(a, 'INVALID_SESSIONID', 'Session Identifier provided is Invalid'),
 	},
 	// ---- login (4.3) ----
 	{
 		name: 'login',
-		run: async (t) => loginPost(t, t.adminCredentials.username, md5((await challengeToken(t)) + t.adminCredentials.accessKey)),
+		run: async (t) =>
+			loginPost(
+				t,
+				t.adminCredentials.username,
+				md5((await challengeToken(t)) + t.adminCredentials.accessKey),
+			),
 		expect: (a, t: Ctx) => {
 			const r = ok(a);
 			eq(Object.keys(r), LOGIN_KEYS, 'login keys in order');
 			matches(r.sessionName, /^[0-9a-f]{14,21}$/, 'sessionName (uniqid(dechex(rand())))');
-			eq([r.userId, r.is_admin, r.version, r.vtigerVersion], [t.me, 'on', '0.22', '8.3.0'], 'userId, is_admin, version, vtigerVersion');
-			check(Object.values(r).every((v) => typeof v === 'string'), 'every login value is a string');
+			eq(
+				[r.userId, r.is_admin, r.version, r.vtigerVersion],
+				[t.me, 'on', '0.22', '8.3.0'],
+				'userId, is_admin, version, vtigerVersion',
+			);
+			check(
+				Object.values(r).every((v) => typeof v === 'string'),
+				'every login value is a string',
+			);
 		},
 	},
 	{
@@ -89,12 +132,22 @@ export const sessionCases: Case[] = [
 	},
 	{
 		name: 'login with a wrong access key',
-		run: async (t) => loginPost(t, t.adminCredentials.username, md5((await challengeToken(t)) + 'WrongKey00000000')),
+		run: async (t) =>
+			loginPost(
+				t,
+				t.adminCredentials.username,
+				md5((await challengeToken(t)) + 'WrongKey00000000'),
+			),
 		expect: (a) => fails(a, 'INVALID_USER_CREDENTIALS', 'Invalid username or password'),
 	},
 	{
 		name: 'login with upper-case hex',
-		run: async (t) => loginPost(t, t.adminCredentials.username, md5((await challengeToken(t)) + t.adminCredentials.accessKey).toUpperCase()),
+		run: async (t) =>
+			loginPost(
+				t,
+				t.adminCredentials.username,
+				md5((await challengeToken(t)) + t.adminCredentials.accessKey).toUpperCase(),
+			),
 		expect: (a) => fails(a, 'INVALID_USER_CREDENTIALS', 'Invalid username or password'),
 	},
 	{
@@ -108,7 +161,11 @@ export const sessionCases: Case[] = [
 	{
 		name: 'login sent as GET',
 		run: async (t) =>
-			t.ws.get({ operation: 'login', username: t.adminCredentials.username, accessKey: md5((await challengeToken(t)) + t.adminCredentials.accessKey) }),
+			t.ws.get({
+				operation: 'login',
+				username: t.adminCredentials.username,
+				accessKey: md5((await challengeToken(t)) + t.adminCredentials.accessKey),
+			}),
 		expect: (a) => fails(a, 'INVALID_AUTH_TOKEN', 'Specified token is invalid or expired'),
 	},
 	{
@@ -129,16 +186,25 @@ export const sessionCases: Case[] = [
 		name: 'login twice with one token',
 		run: async (t) => {
 			const key = md5((await challengeToken(t)) + t.adminCredentials.accessKey);
-			return { first: await loginPost(t, t.adminCredentials.username, key), second: await loginPost(t, t.adminCredentials.username, key) };
+			return {
+				first: await loginPost(t, t.adminCredentials.username, key),
+				second: await loginPost(t, t.adminCredentials.username, key),
+			};
 		},
-		expect: (o: { first: Answer; second: Answer }) => check(ok(o.first).sessionName !== ok(o.second).sessionName, 'two sessions'),
+		expect: (o: { first: Answer; second: Answer }) =>
+			check(ok(o.first).sessionName !== ok(o.second).sessionName, 'two sessions'),
 	},
 	{
 		name: 'login with a live sessionName re-authenticates in that session',
 		run: async (t) => {
 			const session = await freshSession(t);
 			const key = md5((await challengeToken(t)) + t.adminCredentials.accessKey);
-			const a = await t.ws.post({ operation: 'login', username: t.adminCredentials.username, accessKey: key, sessionName: session });
+			const a = await t.ws.post({
+				operation: 'login',
+				username: t.adminCredentials.username,
+				accessKey: key,
+				sessionName: session,
+			});
 			t.extraNames.set(session, 'liveSession');
 			return a;
 		},
@@ -162,7 +228,8 @@ export const sessionCases: Case[] = [
 	},
 	{
 		name: 'sessionName in the POST body of a GET-type operation',
-		run: (t) => t.ws.post({ sessionName: t.admin.sessionName }, { query: { operation: 'listtypes' } }),
+		run: (t) =>
+			t.ws.post({ sessionName: t.admin.sessionName }, { query: { operation: 'listtypes' } }),
 		expect: (a) => ok(a),
 	},
 	// ---- extendsession (4.6) ----
@@ -194,7 +261,11 @@ export const sessionCases: Case[] = [
 				extend: await t.ws.post({ operation: 'extendsession', sessionName }),
 				again: await t.ws.post({ operation: 'extendsession', sessionName }),
 				listtypes: await t.ws.get({ operation: 'listtypes', sessionName }),
-				getchallenge: await t.ws.get({ operation: 'getchallenge', username: t.adminCredentials.username, sessionName }),
+				getchallenge: await t.ws.get({
+					operation: 'getchallenge',
+					username: t.adminCredentials.username,
+					sessionName,
+				}),
 			};
 		},
 		expect: (o: Record<string, Answer>) => {
@@ -252,12 +323,19 @@ export const sessionCases: Case[] = [
 	},
 	{
 		name: 'JSON request body',
-		run: (t) => t.ws.post({}, { jsonBody: JSON.stringify({ operation: 'listtypes', sessionName: t.admin.sessionName }) }),
+		run: (t) =>
+			t.ws.post(
+				{},
+				{ jsonBody: JSON.stringify({ operation: 'listtypes', sessionName: t.admin.sessionName }) },
+			),
 		expect: (a) => fatal(a),
 	},
 	{
 		name: 'array parameter id[]',
-		run: (t) => t.ws.getRaw(`operation=retrieve&sessionName=${t.admin.sessionName}&id[]=${encodeURIComponent(t.me)}`),
+		run: (t) =>
+			t.ws.getRaw(
+				`operation=retrieve&sessionName=${t.admin.sessionName}&id[]=${encodeURIComponent(t.me)}`,
+			),
 		expect: (a) => fatal(a),
 	},
 	{
@@ -267,7 +345,13 @@ export const sessionCases: Case[] = [
 	},
 	{
 		name: 'format=xml on create (not run)',
-		run: (t) => t.post({ operation: 'create', elementType: 'Contacts', element: JSON.stringify({ lastname: `${t.tag} format`, assigned_user_id: t.me }), format: 'xml' }),
+		run: (t) =>
+			t.post({
+				operation: 'create',
+				elementType: 'Contacts',
+				element: JSON.stringify({ lastname: `${t.tag} format`, assigned_user_id: t.me }),
+				format: 'xml',
+			}),
 		expect: (a) => fatal(a),
 	},
 	{
@@ -277,7 +361,14 @@ export const sessionCases: Case[] = [
 	},
 	{
 		name: 'changePassword',
-		run: (t) => t.post({ operation: 'changePassword', id: t.me, oldPassword: 'a', newPassword: 'b', confirmPassword: 'b' }),
+		run: (t) =>
+			t.post({
+				operation: 'changePassword',
+				id: t.me,
+				oldPassword: 'a',
+				newPassword: 'b',
+				confirmPassword: 'b',
+			}),
 		expect: (a: Answer) => {
 			eq([a.status, a.text], [200, 'Sorry! Attempt to access restricted file.'], 'status and body');
 			matches(a.type, /^text\/html/, 'Content-Type');
@@ -285,32 +376,46 @@ export const sessionCases: Case[] = [
 	},
 	{
 		name: 'deleteUser',
-		run: (t) => t.post({ operation: 'deleteUser', id: `${t.prefix('Users')}x999`, newOwnerId: t.me }),
-		expect: (a: Answer) => eq([a.status, a.text], [200, 'Sorry! Attempt to access restricted file.'], 'status and body'),
+		run: (t) =>
+			t.post({ operation: 'deleteUser', id: `${t.prefix('Users')}x999`, newOwnerId: t.me }),
+		expect: (a: Answer) =>
+			eq([a.status, a.text], [200, 'Sorry! Attempt to access restricted file.'], 'status and body'),
 	},
 	{
 		name: 'GET-type parameters in the URL of a POST',
-		run: (t) => t.ws.post({ sessionName: t.admin.sessionName }, { query: { operation: 'retrieve', id: t.me } }),
+		run: (t) =>
+			t.ws.post(
+				{ sessionName: t.admin.sessionName },
+				{ query: { operation: 'retrieve', id: t.me } },
+			),
 		expect: (a) => eq(ok(a).user_name, 'admin', 'user_name'),
 	},
 	{
 		name: 'retrieve with its parameters in a POST body',
 		run: (t) => t.post({ operation: 'retrieve', id: t.me }),
-		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
+		expect: (a) =>
+			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
 	},
 	{
 		name: 'describe with its parameters in a POST body',
 		run: (t) => t.post({ operation: 'describe', elementType: 'Contacts' }),
-		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for name : '),
+		expect: (a) =>
+			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for name : '),
 	},
 	{
 		name: 'query with its parameters in a POST body',
 		run: (t) => t.post({ operation: 'query', query: 'SELECT id FROM Contacts LIMIT 1;' }),
-		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for query'),
+		expect: (a) =>
+			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for query'),
 	},
 	{
 		name: 'create sent as GET',
-		run: (t) => t.get({ operation: 'create', elementType: 'Contacts', element: JSON.stringify({ lastname: `${t.tag} get`, assigned_user_id: t.me }) }),
+		run: (t) =>
+			t.get({
+				operation: 'create',
+				elementType: 'Contacts',
+				element: JSON.stringify({ lastname: `${t.tag} get`, assigned_user_id: t.me }),
+			}),
 		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
 	{
@@ -321,7 +426,8 @@ export const sessionCases: Case[] = [
 	{
 		name: 'delete sent as GET',
 		run: (t) => t.get({ operation: 'delete', id: `${t.prefix('Contacts')}x99999999` }),
-		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
+		expect: (a) =>
+			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
 	},
 	// ---- listtypes (6.1) ----
 	{
@@ -330,8 +436,16 @@ export const sessionCases: Case[] = [
 		expect: (a) => {
 			const r = ok(a);
 			eq(r.types, STOCK_TYPES, 'types');
-			eq(r.information.Accounts, { isEntity: true, label: 'Organizations', singular: 'Organization' }, 'information.Accounts');
-			eq(r.information.Groups, { isEntity: false, label: 'Groups', singular: 'Groups' }, 'information.Groups');
+			eq(
+				r.information.Accounts,
+				{ isEntity: true, label: 'Organizations', singular: 'Organization' },
+				'information.Accounts',
+			);
+			eq(
+				r.information.Groups,
+				{ isEntity: false, label: 'Groups', singular: 'Groups' },
+				'information.Groups',
+			);
 		},
 	},
 	{
@@ -339,7 +453,10 @@ export const sessionCases: Case[] = [
 		run: (t) => t.get({ operation: 'listtypes', fieldTypeList: '["email"]' }),
 		expect: (a) => {
 			const types = ok(a).types as string[];
-			check(['Vendors', 'Leads', 'Accounts', 'Contacts'].every((m) => types.includes(m)), `Vendors, Leads, Accounts, Contacts in ${types}`);
+			check(
+				['Vendors', 'Leads', 'Accounts', 'Contacts'].every((m) => types.includes(m)),
+				`Vendors, Leads, Accounts, Contacts in ${types}`,
+			);
 			check(!types.includes('Users'), 'no Users');
 		},
 	},
@@ -375,28 +492,58 @@ export const sessionCases: Case[] = [
 			run: (t) => t.get({ operation: 'describe', elementType: module }),
 			expect: (a) => {
 				const r = ok(a);
-				hasKeys(r, ['label', 'name', 'createable', 'updateable', 'deleteable', 'retrieveable', 'fields', 'idPrefix', 'isEntity', 'labelFields'], 'describe');
+				hasKeys(
+					r,
+					[
+						'label',
+						'name',
+						'createable',
+						'updateable',
+						'deleteable',
+						'retrieveable',
+						'fields',
+						'idPrefix',
+						'isEntity',
+						'labelFields',
+					],
+					'describe',
+				);
 				eq(r.name, module, 'name');
 				matches(r.idPrefix, /^\d+$/, 'idPrefix');
 				check(!('blocks' in r), 'no blocks');
 				if (r.isEntity) eq(r.allowDuplicates, false, 'allowDuplicates (always false on 8.3.0)');
-				if (module !== 'ProductTaxes') check((r.fields as Array<{ name: string }>).some((f) => f.name === 'id'), 'an id field');
+				if (module !== 'ProductTaxes')
+					check(
+						(r.fields as Array<{ name: string }>).some((f) => f.name === 'id'),
+						'an id field',
+					);
 			},
 		}),
 	),
 	{
 		name: 'describe an unknown module',
 		run: (t) => t.get({ operation: 'describe', elementType: 'NoSuchModule' }),
-		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for name : NoSuchModule'),
+		expect: (a) =>
+			fails(
+				a,
+				'ACCESS_DENIED',
+				'Permission to perform the operation is denied for name : NoSuchModule',
+			),
 	},
 	{
 		name: 'describe a lower-case module name',
 		run: (t) => t.get({ operation: 'describe', elementType: 'contacts' }),
-		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for name : contacts'),
+		expect: (a) =>
+			fails(
+				a,
+				'ACCESS_DENIED',
+				'Permission to perform the operation is denied for name : contacts',
+			),
 	},
 	{
 		name: 'describe without elementType',
 		run: (t) => t.get({ operation: 'describe' }),
-		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for name : '),
+		expect: (a) =>
+			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for name : '),
 	},
 ];

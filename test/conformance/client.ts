@@ -43,7 +43,9 @@ function parse(status: number, type: string, text: string): Answer {
 		a.json = JSON.parse(text);
 	} catch {
 		try {
-			a.json = JSON.parse(text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+			a.json = JSON.parse(
+				text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+			);
 			a.note = 'raw-control-characters';
 		} catch {
 			/* not JSON */
@@ -81,13 +83,19 @@ export class WsClient {
 		} else if (options.files) {
 			const form = new FormData();
 			for (const [k, v] of Object.entries(params)) form.append(k, v);
-			for (const f of options.files) form.append(f.part, new Blob([f.data], { type: f.type }), f.fileName);
+			for (const f of options.files)
+				form.append(f.part, new Blob([f.data], { type: f.type }), f.fileName);
 			body = form;
 		} else {
 			body = new URLSearchParams(params).toString();
 			headers['content-type'] = 'application/x-www-form-urlencoded';
 		}
-		const r = await fetch(this.endpoint + qs, { method: 'POST', body, headers, redirect: 'manual' });
+		const r = await fetch(this.endpoint + qs, {
+			method: 'POST',
+			body,
+			headers,
+			redirect: 'manual',
+		});
 		return parse(r.status, r.headers.get('content-type') ?? '', await r.text());
 	}
 
@@ -98,9 +106,19 @@ export class WsClient {
 	/** getchallenge + login; throws when either fails. */
 	async login(username: string, accessKey: string): Promise<Session> {
 		const ch = await this.challenge(username);
-		if (ch.json?.success !== true) throw new Error(`getchallenge for ${username} failed: ${ch.status} ${ch.text.slice(0, 200)}`);
-		const r = await this.post({ operation: 'login', username, accessKey: md5(String(ch.json.result.token) + accessKey) });
-		if (r.json?.success !== true) throw new Error(`login of ${username} failed: ${r.status} ${r.text.slice(0, 200)}`);
-		return { sessionName: r.json.result.sessionName, userId: r.json.result.userId, login: r.json.result };
+		if (ch.json?.success !== true)
+			throw new Error(`getchallenge for ${username} failed: ${ch.status} ${ch.text.slice(0, 200)}`);
+		const r = await this.post({
+			operation: 'login',
+			username,
+			accessKey: md5(String(ch.json.result.token) + accessKey),
+		});
+		if (r.json?.success !== true)
+			throw new Error(`login of ${username} failed: ${r.status} ${r.text.slice(0, 200)}`);
+		return {
+			sessionName: r.json.result.sessionName,
+			userId: r.json.result.userId,
+			login: r.json.result,
+		};
 	}
 }

@@ -43,10 +43,17 @@ interface Recording {
 	cases: Record<string, unknown>;
 }
 
-const glob = (pattern: string): RegExp => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}`);
+const glob = (pattern: string): RegExp =>
+	new RegExp(
+		`^${pattern
+			.split('*')
+			.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+			.join('.*')}`,
+	);
 
 /** `json.result` matches `json.result`, `json.result.x` and `json.result[0]`; `*` is a wildcard. */
-const pathMatches = (pattern: string, p: string): boolean => pattern === '*' || new RegExp(`${glob(pattern).source}($|[.\\[])`).test(p);
+const pathMatches = (pattern: string, p: string): boolean =>
+	pattern === '*' || new RegExp(`${glob(pattern).source}($|[.\\[])`).test(p);
 
 function loadEnvFile(): void {
 	const file = process.env.VTIGER_ENV_FILE;
@@ -61,7 +68,8 @@ function loadEnvFile(): void {
 
 function outcomeNormalized(o: Outcome, t: Ctx): unknown {
 	const masks = t.masks();
-	const isAnswer = (x: unknown): x is Answer => !!x && typeof x === 'object' && 'status' in x && 'text' in x;
+	const isAnswer = (x: unknown): x is Answer =>
+		!!x && typeof x === 'object' && 'status' in x && 'text' in x;
 	if (isAnswer(o)) return normalize(o, masks);
 	const out: Record<string, Normalized> = {};
 	for (const [k, a] of Object.entries(o)) out[k] = normalize(a, masks);
@@ -70,11 +78,25 @@ function outcomeNormalized(o: Outcome, t: Ctx): unknown {
 
 /** Where the tag is written, for the final sweep. */
 const SWEEP: Array<[string, string]> = [
-	['Contacts', 'lastname'], ['Accounts', 'accountname'], ['Leads', 'lastname'], ['Products', 'productname'], ['Documents', 'notes_title'],
-	['Calendar', 'subject'], ['Events', 'subject'], ['HelpDesk', 'ticket_title'], ['Potentials', 'potentialname'], ['ModComments', 'commentcontent'],
+	['Contacts', 'lastname'],
+	['Accounts', 'accountname'],
+	['Leads', 'lastname'],
+	['Products', 'productname'],
+	['Documents', 'notes_title'],
+	['Calendar', 'subject'],
+	['Events', 'subject'],
+	['HelpDesk', 'ticket_title'],
+	['Potentials', 'potentialname'],
+	['ModComments', 'commentcontent'],
 ];
 
-const ALL_CASES: Case[] = [...sessionCases, ...recordCases, ...queryCases, ...relationCases, ...nonAdminCases];
+const ALL_CASES: Case[] = [
+	...sessionCases,
+	...recordCases,
+	...queryCases,
+	...relationCases,
+	...nonAdminCases,
+];
 
 async function main(): Promise<Suite> {
 	loadEnvFile();
@@ -84,8 +106,12 @@ async function main(): Promise<Suite> {
 	const showAllowed = args.includes('--show-allowed');
 	const env = process.env;
 	const live = !!(env.VTIGER_URL && env.VTIGER_USERNAME && env.VTIGER_ACCESS_KEY);
-	const allowed = (JSON.parse(fs.readFileSync(ALLOWED, 'utf8')) as { differences: Allowed[] }).differences;
-	const recording = !live && fs.existsSync(RECORDING) ? (JSON.parse(fs.readFileSync(RECORDING, 'utf8')) as Recording) : undefined;
+	const allowed = (JSON.parse(fs.readFileSync(ALLOWED, 'utf8')) as { differences: Allowed[] })
+		.differences;
+	const recording =
+		!live && fs.existsSync(RECORDING)
+			? (JSON.parse(fs.readFileSync(RECORDING, 'utf8')) as Recording)
+			: undefined;
 	const tag = `cf${Date.now().toString(36)}`;
 
 	const emulator = await VtigerEmulator.start({ nonAdminDefect: true });
@@ -98,7 +124,13 @@ async function main(): Promise<Suite> {
 			env.VTIGER_NONADMIN_USERNAME && env.VTIGER_NONADMIN_ACCESS_KEY
 				? { username: env.VTIGER_NONADMIN_USERNAME, accessKey: env.VTIGER_NONADMIN_ACCESS_KEY }
 				: undefined;
-		real = new Ctx('real', env.VTIGER_URL!, { username: env.VTIGER_USERNAME!, accessKey: env.VTIGER_ACCESS_KEY! }, realUser, tag);
+		real = new Ctx(
+			'real',
+			env.VTIGER_URL!,
+			{ username: env.VTIGER_USERNAME!, accessKey: env.VTIGER_ACCESS_KEY! },
+			realUser,
+			tag,
+		);
 		await real.setUp();
 		if (realUser && real.user) {
 			userCredentials = { username: realUser.username, accessKey: 'ConfUser00000001' };
@@ -106,18 +138,39 @@ async function main(): Promise<Suite> {
 			userNames = { firstName: l.first_name, lastName: l.last_name, email: l.email };
 		}
 	}
-	emulator.addUser({ username: userCredentials.username, accessKey: userCredentials.accessKey, isAdmin: false, ...userNames });
-	const emu = new Ctx('emulator', emulator.url, { username: emulator.username, accessKey: emulator.accessKey }, userCredentials, tag, emulator);
+	emulator.addUser({
+		username: userCredentials.username,
+		accessKey: userCredentials.accessKey,
+		isAdmin: false,
+		...userNames,
+	});
+	const emu = new Ctx(
+		'emulator',
+		emulator.url,
+		{ username: emulator.username, accessKey: emulator.accessKey },
+		userCredentials,
+		tag,
+		emulator,
+	);
 	await emu.setUp();
 	const targets = real ? [emu, real] : [emu];
 
-	console.log(`Vtiger webservice conformance: ${live ? `emulator vs ${env.VTIGER_URL}` : recording ? `emulator vs the recording of ${recording.recordedAt}` : 'emulator only'}`);
+	console.log(
+		`Vtiger webservice conformance: ${live ? `emulator vs ${env.VTIGER_URL}` : recording ? `emulator vs the recording of ${recording.recordedAt}` : 'emulator only'}`,
+	);
 	const suite = new Suite();
 	const recorded: Record<string, unknown> = {};
 	// The non-admin cases need the non-admin user; a profile with global View/Edit all works like an admin.
 	const withUser = !live || (!!real?.user && env.VTIGER_NONADMIN_GLOBAL_PERMISSIONS !== '1');
-	if (!withUser) console.log('  note: no non-admin user with a standard profile: the non-admin cases are left out');
-	const cases = ALL_CASES.filter((c) => (withUser || !c.name.startsWith('non-admin')) && (!only || c.name.includes(only) || /^create/.test(c.name)));
+	if (!withUser)
+		console.log(
+			'  note: no non-admin user with a standard profile: the non-admin cases are left out',
+		);
+	const cases = ALL_CASES.filter(
+		(c) =>
+			(withUser || !c.name.startsWith('non-admin')) &&
+			(!only || c.name.includes(only) || /^create/.test(c.name)),
+	);
 	const names = new Set<string>();
 	for (const c of cases) {
 		if (names.has(c.name)) throw new Error(`duplicate case name ${c.name}`);
@@ -163,10 +216,19 @@ async function main(): Promise<Suite> {
 						rule.used = true;
 						usedHere.add(rule);
 						allowedCount++;
-						if (showAllowed) console.log(`       allowed at ${d.path || '(root)'}: emulator ${short(d.emulator)}, real ${short(d.real)}`);
-					} else problems.push(`differs at ${d.path || '(root)'}: emulator ${short(d.emulator)}, real ${short(d.real)}`);
+						if (showAllowed)
+							console.log(
+								`       allowed at ${d.path || '(root)'}: emulator ${short(d.emulator)}, real ${short(d.real)}`,
+							);
+					} else
+						problems.push(
+							`differs at ${d.path || '(root)'}: emulator ${short(d.emulator)}, real ${short(d.real)}`,
+						);
 				}
-				if (allowedCount > 0) notes.push(`${allowedCount} allowed difference${allowedCount > 1 ? 's' : ''} (${[...usedHere].map((r) => `"${r.case}" ${r.path}`).join(', ')})`);
+				if (allowedCount > 0)
+					notes.push(
+						`${allowedCount} allowed difference${allowedCount > 1 ? 's' : ''} (${[...usedHere].map((r) => `"${r.case}" ${r.path}`).join(', ')})`,
+					);
 			}
 			if (problems.length > 0) {
 				const e = new CheckFailure(problems.join('\n'));
@@ -180,12 +242,20 @@ async function main(): Promise<Suite> {
 	for (const t of targets) {
 		await suite.check(`clean-up on ${t.name}`, async () => {
 			const failed: string[] = [];
-			const gone = (a: Answer): boolean => !!a.json?.success || a.json?.error?.message === 'Permission to perform the operation is denied';
+			const gone = (a: Answer): boolean =>
+				!!a.json?.success ||
+				a.json?.error?.message === 'Permission to perform the operation is denied';
 			for (const id of [...new Set(t.created)].reverse()) {
 				let a = await t.post({ operation: 'delete', id });
 				// A Calendar create without activitytype made an event: it is deleted with the Events prefix.
-				if (a.json?.error?.code === 'INVALID_ID_ATTRIBUTE' && id.startsWith(`${t.prefix('Calendar')}x`)) {
-					a = await t.post({ operation: 'delete', id: `${t.prefix('Events')}x${id.split('x')[1]}` });
+				if (
+					a.json?.error?.code === 'INVALID_ID_ATTRIBUTE' &&
+					id.startsWith(`${t.prefix('Calendar')}x`)
+				) {
+					a = await t.post({
+						operation: 'delete',
+						id: `${t.prefix('Events')}x${id.split('x')[1]}`,
+					});
 				}
 				if (!gone(a)) failed.push(`${id}: ${a.status} ${a.text.slice(0, 120)}`);
 			}
@@ -206,14 +276,26 @@ async function main(): Promise<Suite> {
 	await emulator.stop();
 
 	if (record && real) {
-		const out: Recording = { recordedAt: new Date().toISOString(), server: `${env.VTIGER_URL} (${real.admin.login.vtigerVersion})`, cases: recorded };
+		const out: Recording = {
+			recordedAt: new Date().toISOString(),
+			server: `${env.VTIGER_URL} (${real.admin.login.vtigerVersion})`,
+			cases: recorded,
+		};
 		// One case per line: small, and a new recording diffs case by case.
-		const lines = Object.entries(out.cases).map(([name, answer]) => `${JSON.stringify(name)}:${JSON.stringify(answer)}`);
-		fs.writeFileSync(RECORDING, `{"recordedAt":${JSON.stringify(out.recordedAt)},"server":${JSON.stringify(out.server)},"cases":{\n${lines.join(',\n')}\n}}\n`);
-		console.log(`recorded ${Object.keys(recorded).length} real answers in ${path.relative(process.cwd(), RECORDING)}`);
+		const lines = Object.entries(out.cases).map(
+			([name, answer]) => `${JSON.stringify(name)}:${JSON.stringify(answer)}`,
+		);
+		fs.writeFileSync(
+			RECORDING,
+			`{"recordedAt":${JSON.stringify(out.recordedAt)},"server":${JSON.stringify(out.server)},"cases":{\n${lines.join(',\n')}\n}}\n`,
+		);
+		console.log(
+			`recorded ${Object.keys(recorded).length} real answers in ${path.relative(process.cwd(), RECORDING)}`,
+		);
 	}
 	if ((real || recording) && !only) {
-		for (const a of allowed.filter((x) => !x.used)) console.log(`  note: allowed difference not seen: ${a.case} ${a.path}`);
+		for (const a of allowed.filter((x) => !x.used))
+			console.log(`  note: allowed difference not seen: ${a.case} ${a.path}`);
 	}
 	return suite;
 }

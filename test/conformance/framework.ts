@@ -46,11 +46,17 @@ export class Ctx {
 	}
 
 	async setUp(): Promise<void> {
-		this.admin = await this.ws.login(this.adminCredentials.username, this.adminCredentials.accessKey);
+		this.admin = await this.ws.login(
+			this.adminCredentials.username,
+			this.adminCredentials.accessKey,
+		);
 		this.extraNames.set(this.admin.sessionName, 'adminSession');
 		this.extraNames.set(this.admin.userId, 'admin');
 		if (this.userCredentials) {
-			this.user = await this.ws.login(this.userCredentials.username, this.userCredentials.accessKey);
+			this.user = await this.ws.login(
+				this.userCredentials.username,
+				this.userCredentials.accessKey,
+			);
 			this.extraNames.set(this.user.sessionName, 'userSession');
 			this.extraNames.set(this.user.userId, 'user');
 		}
@@ -83,9 +89,19 @@ export class Ctx {
 	}
 
 	/** `create`; a successful one is remembered for clean-up and, with `name`, as a fixture. */
-	async create(module: string, element: unknown, name?: string, who: Who = 'admin', options?: PostOptions): Promise<Answer> {
+	async create(
+		module: string,
+		element: unknown,
+		name?: string,
+		who: Who = 'admin',
+		options?: PostOptions,
+	): Promise<Answer> {
 		const element_ = typeof element === 'string' ? element : JSON.stringify(element);
-		const a = await this.post({ operation: 'create', elementType: module, element: element_ }, who, options);
+		const a = await this.post(
+			{ operation: 'create', elementType: module, element: element_ },
+			who,
+			options,
+		);
 		this.remember(a, name);
 		return a;
 	}
@@ -144,35 +160,46 @@ const show = (v: unknown): string => {
 };
 
 export function describeAnswer(a: Answer): string {
-	return a.json !== undefined ? `HTTP ${a.status} ${show(a.json)}` : `HTTP ${a.status} ${a.type} ${show(a.text.slice(0, 200))}`;
+	return a.json !== undefined
+		? `HTTP ${a.status} ${show(a.json)}`
+		: `HTTP ${a.status} ${a.type} ${show(a.text.slice(0, 200))}`;
 }
 
 /** A success envelope; returns `result`. */
-export function ok(a: Answer): any { // eslint-disable-line @typescript-eslint/no-explicit-any
-	if (a.status !== 200 || a.json?.success !== true) fail(`expected success, got ${describeAnswer(a)}`);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function ok(a: Answer): any {
+	if (a.status !== 200 || a.json?.success !== true)
+		fail(`expected success, got ${describeAnswer(a)}`);
 	return a.json.result;
 }
 
 /** An error envelope with that code (and message, when given; a RegExp matches). */
 export function fails(a: Answer, code: string | number, message?: string | RegExp): void {
-	if (a.status !== 200 || a.json?.success !== false) fail(`expected error ${code}, got ${describeAnswer(a)}`);
-	if (a.json.error?.code !== code) fail(`expected error code ${show(code)}, got ${describeAnswer(a)}`);
+	if (a.status !== 200 || a.json?.success !== false)
+		fail(`expected error ${code}, got ${describeAnswer(a)}`);
+	if (a.json.error?.code !== code)
+		fail(`expected error code ${show(code)}, got ${describeAnswer(a)}`);
 	const m = a.json.error?.message;
-	if (typeof message === 'string' && m !== message) fail(`expected message ${show(message)}, got ${show(m)}`);
-	if (message instanceof RegExp && !message.test(String(m))) fail(`expected message matching ${message}, got ${show(m)}`);
+	if (typeof message === 'string' && m !== message)
+		fail(`expected message ${show(message)}, got ${show(m)}`);
+	if (message instanceof RegExp && !message.test(String(m)))
+		fail(`expected message matching ${message}, got ${show(m)}`);
 }
 
 /** HTTP 500 with an empty body (ref 2.4). */
 export function fatal(a: Answer): void {
-	if (a.status !== 500 || a.text !== '') fail(`expected HTTP 500 with an empty body, got ${describeAnswer(a)}`);
+	if (a.status !== 500 || a.text !== '')
+		fail(`expected HTTP 500 with an empty body, got ${describeAnswer(a)}`);
 }
 
 export function eq(actual: unknown, expected: unknown, what: string): void {
-	if (JSON.stringify(actual) !== JSON.stringify(expected)) fail(`${what}: expected ${show(expected)}, got ${show(actual)}`);
+	if (JSON.stringify(actual) !== JSON.stringify(expected))
+		fail(`${what}: expected ${show(expected)}, got ${show(actual)}`);
 }
 
 export function matches(actual: unknown, re: RegExp, what: string): void {
-	if (typeof actual !== 'string' || !re.test(actual)) fail(`${what}: expected ${re}, got ${show(actual)}`);
+	if (typeof actual !== 'string' || !re.test(actual))
+		fail(`${what}: expected ${re}, got ${show(actual)}`);
 }
 
 export function hasKeys(obj: unknown, keys: string[], what: string): void {

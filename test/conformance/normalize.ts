@@ -19,9 +19,16 @@ export interface Masks {
 	tag: string;
 }
 
-export type Normalized = { http: number; type: string; json?: unknown; body?: string; note?: string };
+export type Normalized = {
+	http: number;
+	type: string;
+	json?: unknown;
+	body?: string;
+	note?: string;
+};
 
-const RECORD_NUMBER = /^(ACC|CON|LEA|POT|TT|CAM|VEN|FAQ|QUO|PO|SO|INV|PB|PRO|DOC|SERCON|SER|ASSET|PROJ|PT|PM)\d+$/;
+const RECORD_NUMBER =
+	/^(ACC|CON|LEA|POT|TT|CAM|VEN|FAQ|QUO|PO|SO|INV|PB|PRO|DOC|SERCON|SER|ASSET|PROJ|PT|PM)\d+$/;
 const EPOCH_KEYS = new Set(['serverTime', 'expireTime', 'lastModifiedTime']);
 
 function hexShape(s: string): string {
@@ -34,9 +41,15 @@ export function maskString(s: string, m: Masks): string {
 	const id = /^(\d+)x(\d+)$/.exec(s);
 	if (id) {
 		const module = m.modules.get(id[1]) ?? `?${id[1]}`;
-		return id[2].startsWith('0') && id[2] !== '0' ? `<id:${module}:leading-zero>` : `<id:${module}>`;
+		return id[2].startsWith('0') && id[2] !== '0'
+			? `<id:${module}:leading-zero>`
+			: `<id:${module}>`;
 	}
-	if (/^\d+x\d+(,\d+x\d+)+$/.test(s)) return s.split(',').map((p) => maskString(p, m)).join(',');
+	if (/^\d+x\d+(,\d+x\d+)+$/.test(s))
+		return s
+			.split(',')
+			.map((p) => maskString(p, m))
+			.join(',');
 	if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) && !s.startsWith('0000')) return '<datetime>';
 	const out = m.tag ? s.split(m.tag).join('TAG') : s;
 	const rn = RECORD_NUMBER.exec(out);
@@ -46,7 +59,12 @@ export function maskString(s: string, m: Masks): string {
 
 export function maskValue(v: unknown, m: Masks, key = ''): unknown {
 	if (key === 'token' && typeof v === 'string') return hexShape(v);
-	if (key === 'sessionName' && typeof v === 'string') return m.names.get(v) ? `<@${m.names.get(v)}>` : /^[0-9a-f]{14,21}$/.test(v) ? '<session>' : hexShape(v);
+	if (key === 'sessionName' && typeof v === 'string')
+		return m.names.get(v)
+			? `<@${m.names.get(v)}>`
+			: /^[0-9a-f]{14,21}$/.test(v)
+				? '<session>'
+				: hexShape(v);
 	if (EPOCH_KEYS.has(key) && typeof v === 'number') return '<epoch>';
 	if (key === 'idPrefix' && typeof v === 'string') return /^\d+$/.test(v) ? '<prefix>' : v;
 	if (key === 'filecontents' && typeof v === 'string') return `<base64:${v.length}>`;
@@ -83,7 +101,8 @@ export function diff(a: unknown, b: unknown, path = '', out: Difference[] = []):
 		return out;
 	}
 	if (Array.isArray(a) && Array.isArray(b)) {
-		if (a.length !== b.length) out.push({ path: `${path}.length`, emulator: a.length, real: b.length });
+		if (a.length !== b.length)
+			out.push({ path: `${path}.length`, emulator: a.length, real: b.length });
 		for (let i = 0; i < Math.min(a.length, b.length); i++) diff(a[i], b[i], `${path}[${i}]`, out);
 		return out;
 	}
@@ -103,6 +122,6 @@ export function diff(a: unknown, b: unknown, path = '', out: Difference[] = []):
 }
 
 export function short(v: unknown): string {
-	const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+	const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
 	return s.length > 160 ? `${s.slice(0, 160)}…` : s;
 }

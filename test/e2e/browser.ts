@@ -12,7 +12,12 @@ import { chromium, selectors, type Page } from 'playwright-core';
 import type { N8n } from './n8n';
 import { SANDBOX_CREDENTIAL } from './workflows';
 
-export const OWNER = { email: 'owner@example.com', password: 'Vtiger-Sandbox-1', firstName: 'Sandbox', lastName: 'Owner' };
+export const OWNER = {
+	email: 'owner@example.com',
+	password: 'Vtiger-Sandbox-1',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+};
 const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
 
 /**
@@ -46,7 +51,15 @@ export async function runEditorCheck(n8n: N8n, productName: string): Promise<str
 	selectors.setTestIdAttribute('data-test-id');
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	const shots: string[] = [];
 	const shot = async (page: Page, name: string) => {
@@ -63,16 +76,22 @@ export async function runEditorCheck(n8n: N8n, productName: string): Promise<str
 		await shot(page, 'signin');
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await page.waitForURL(/\/home|\/workflows/);
-		const nodeTypes = await page.evaluate(async () => (await (await fetch('/types/nodes.json')).json()) as Array<{ name: string }>);
+		const nodeTypes = await page.evaluate(
+			async () => (await (await fetch('/types/nodes.json')).json()) as Array<{ name: string }>,
+		);
 		for (const type of ['vtiger', 'vtigerTrigger']) {
-			if (!nodeTypes.some((t) => t.name === `n8n-nodes-vtiger-webservice.${type}`)) throw new Error(`n8n did not load ${type}`);
+			if (!nodeTypes.some((t) => t.name === `n8n-nodes-vtiger-webservice.${type}`))
+				throw new Error(`n8n did not load ${type}`);
 		}
 
 		await page.goto(`${n8n.url}/workflow/new`);
 		await page.getByTestId('canvas-add-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Vtiger');
 		await shot(page, 'node-search');
-		await page.getByTestId('node-creator-item-name').getByText('Vtiger CRM', { exact: true }).click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.getByText('Vtiger CRM', { exact: true })
+			.click();
 		await chooseAction(page, 'Get many records');
 		await shot(page, 'node-added');
 
@@ -95,7 +114,10 @@ export async function runEditorCheck(n8n: N8n, productName: string): Promise<str
 		await page.keyboard.press('Escape');
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Vtiger');
-		await page.getByTestId('node-creator-item-name').getByText('Vtiger CRM', { exact: true }).click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.getByText('Vtiger CRM', { exact: true })
+			.click();
 		await chooseAction(page, 'Create a record');
 		await pickModule(page, 'Contacts');
 		await page.getByText('Last Name (lastname)').waitFor();
@@ -104,11 +126,17 @@ export async function runEditorCheck(n8n: N8n, productName: string): Promise<str
 		await page.keyboard.press('Escape');
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Vtiger');
-		await page.getByTestId('node-creator-item-name').getByText('Vtiger CRM', { exact: true }).click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.getByText('Vtiger CRM', { exact: true })
+			.click();
 		await chooseAction(page, 'Create an inventory record');
 		await page.getByRole('button', { name: 'Add Line Item' }).click();
 		await page.getByTestId('resource-locator-product').click();
-		await page.getByTestId('rlc-item').getByText(`${productName} (product)`, { exact: true }).click();
+		await page
+			.getByTestId('rlc-item')
+			.getByText(`${productName} (product)`, { exact: true })
+			.click();
 		await shot(page, 'line-item');
 		return shots;
 	} catch (error) {

@@ -92,7 +92,10 @@ export class N8n {
 
 	private async mustSucceed(args: string[]): Promise<CommandResult> {
 		const result = await this.command(args);
-		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(
+				`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`,
+			);
 		return result;
 	}
 
@@ -107,7 +110,9 @@ export class N8n {
 		const dir = join(this.options.userFolder, 'import-workflows');
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
-		workflows.forEach((workflow, n) => writeFileSync(join(dir, `${n}.json`), JSON.stringify(workflow)));
+		workflows.forEach((workflow, n) =>
+			writeFileSync(join(dir, `${n}.json`), JSON.stringify(workflow)),
+		);
 		await this.mustSucceed(['import:workflow', '--separate', `--input=${dir}`]);
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -118,7 +123,9 @@ export class N8n {
 	}
 
 	/** `n8n execute --id --rawOutput`: the run data on success, the error output on failure. */
-	async execute(workflowId: string): Promise<{ code: number; run?: ExecutionOutput; output: string }> {
+	async execute(
+		workflowId: string,
+	): Promise<{ code: number; run?: ExecutionOutput; output: string }> {
 		const result = await this.command(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const output = `${result.stdout}\n${result.stderr}`;
 		// The run data is printed with JSON.stringify(data, null, 2): its root braces are the only
@@ -138,7 +145,10 @@ export class N8n {
 	 * until it is ready; its output goes to `logFile` when given.
 	 */
 	async start(logFile?: string, command: 'start' | 'worker' = 'start'): Promise<ChildProcess> {
-		const server = spawn(this.runtime.node, [this.runtime.n8nMain, command], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const server = spawn(this.runtime.node, [this.runtime.n8nMain, command], {
+			env: this.env(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		this.server = server;
 		let log = '';
 		const keep = (chunk: Buffer) => {
@@ -174,26 +184,44 @@ export class N8n {
 	}
 
 	/** Creates the owner account once; a second call finds it there. */
-	async setupOwner(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<void> {
+	async setupOwner(owner: {
+		email: string;
+		password: string;
+		firstName: string;
+		lastName: string;
+	}): Promise<void> {
 		const response = await fetch(`${this.url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify(owner),
 		});
-		if (!response.ok && response.status !== 400) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+		if (!response.ok && response.status !== 400)
+			throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 	}
 }
 
 export interface ExecutionOutput {
 	data: {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> }; error?: { message: string } }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> };
+					error?: { message: string };
+				}>
+			>;
 			error?: { message: string };
 		};
 	};
 }
 
 /** Output items (JSON) of a node's first run in an execution. */
-export function nodeOutput(run: ExecutionOutput, nodeName: string, output = 0): Array<Record<string, unknown>> {
-	return run.data.resultData.runData[nodeName]?.[0]?.data?.main[output]?.map((item) => item.json) ?? [];
+export function nodeOutput(
+	run: ExecutionOutput,
+	nodeName: string,
+	output = 0,
+): Array<Record<string, unknown>> {
+	return (
+		run.data.resultData.runData[nodeName]?.[0]?.data?.main[output]?.map((item) => item.json) ?? []
+	);
 }

@@ -12,7 +12,13 @@ import { join } from 'path';
 import { VtigerEmulator } from '../emulator';
 import { N8n, VTIGER_NODE_TYPE } from './n8n';
 import { CACHE_DIR, ensureRuntime } from './runtime';
-import { ensureDebianPackages, portAllocator, startPostgres, startRedis, type Postgres } from './services';
+import {
+	ensureDebianPackages,
+	portAllocator,
+	startPostgres,
+	startRedis,
+	type Postgres,
+} from './services';
 import { runSuite, Suite } from './suite';
 import { credentialFile } from './target';
 import { SANDBOX_CREDENTIAL } from './workflows';
@@ -34,11 +40,15 @@ const TRIGGER_BATCH_EVERY_MS = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-type Connections = Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+type Connections = Record<
+	string,
+	{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+>;
 
 function chain(names: string[]): Connections {
 	const connections: Connections = {};
-	for (let n = 1; n < names.length; n++) connections[names[n - 1]] = { main: [[{ node: names[n], type: 'main', index: 0 }]] };
+	for (let n = 1; n < names.length; n++)
+		connections[names[n - 1]] = { main: [[{ node: names[n], type: 'main', index: 0 }]] };
 	return connections;
 }
 
@@ -67,7 +77,13 @@ function createWorkflow(): object {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: '6f1d7c3e-9a57-4c1e-8f0e-5b2a1d9c4e70',
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'lastNode',
+					responseData: 'firstEntryJson',
+					options: {},
+				},
 			},
 			code(
 				'Contacts',
@@ -81,9 +97,19 @@ function createWorkflow(): object {
 				typeVersion: 1,
 				position: [440, 0],
 				credentials,
-				parameters: { resource: 'record', operation: 'create', module: 'Contacts', fieldsInput: 'json', fieldsJson: '={{ JSON.stringify($json) }}' },
+				parameters: {
+					resource: 'record',
+					operation: 'create',
+					module: 'Contacts',
+					fieldsInput: 'json',
+					fieldsJson: '={{ JSON.stringify($json) }}',
+				},
 			},
-			code('Summary', 'return [{ json: { created: $input.all().map((item) => item.json.lastname) } }];', 660),
+			code(
+				'Summary',
+				'return [{ json: { created: $input.all().map((item) => item.json.lastname) } }];',
+				660,
+			),
 		],
 		connections: chain(['Webhook', 'Contacts', 'Create', 'Summary']),
 	};
@@ -118,7 +144,12 @@ function triggerWorkflow(prefix: string, tag: string): object {
 				typeVersion: 1,
 				position: [220, 0],
 				credentials,
-				parameters: { resource: 'comment', operation: 'add', recordId: '={{ $json.id }}', comment: `={{ "${tag}-seen-" + $json.id }}` },
+				parameters: {
+					resource: 'comment',
+					operation: 'add',
+					recordId: '={{ $json.id }}',
+					comment: `={{ "${tag}-seen-" + $json.id }}`,
+				},
 			},
 		],
 		connections: chain(['New contact', 'Comment']),
@@ -194,7 +225,12 @@ async function setUp(onStop: (stop: () => Promise<void>) => void): Promise<Clust
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 	};
-	const main = new N8n(runtime, { userFolder: join(DIR, 'main'), port: await port(), brokerPort: await port(), env: queueEnv });
+	const main = new N8n(runtime, {
+		userFolder: join(DIR, 'main'),
+		port: await port(),
+		brokerPort: await port(),
+		env: queueEnv,
+	});
 	const workers: N8n[] = [];
 	for (let n = 1; n <= WORKERS; n++) {
 		const health = await port();
@@ -203,7 +239,12 @@ async function setUp(onStop: (stop: () => Promise<void>) => void): Promise<Clust
 				userFolder: join(DIR, `worker-${n}`),
 				port: health,
 				brokerPort: await port(),
-				env: { ...queueEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(health), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' },
+				env: {
+					...queueEnv,
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(health),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				},
 			}),
 		);
 	}
@@ -211,11 +252,18 @@ async function setUp(onStop: (stop: () => Promise<void>) => void): Promise<Clust
 		n8n.installPackage();
 		onStop(async () => await n8n.stop());
 	}
-	console.log(`e2e:queue: Redis :${redis.port}, PostgreSQL :${pg.port}, n8n main :${main.options.port}, ${WORKERS} workers, emulator ${emulator.url} (${LATENCY_MS} ms), tag ${tag}`);
-	await main.importCredentials([credentialFile(SANDBOX_CREDENTIAL.id, SANDBOX_CREDENTIAL.name, emulator)]);
+	console.log(
+		`e2e:queue: Redis :${redis.port}, PostgreSQL :${pg.port}, n8n main :${main.options.port}, ${WORKERS} workers, emulator ${emulator.url} (${LATENCY_MS} ms), tag ${tag}`,
+	);
+	await main.importCredentials([
+		credentialFile(SANDBOX_CREDENTIAL.id, SANDBOX_CREDENTIAL.name, emulator),
+	]);
 	await main.importWorkflows([createWorkflow(), triggerWorkflow(`${tag}-t-`, tag)]);
 	await main.publishWorkflow(CREATE_WORKFLOW);
-	await Promise.all([main.start(logOf(main)), ...workers.map(async (w) => await w.start(logOf(w), 'worker'))]);
+	await Promise.all([
+		main.start(logOf(main)),
+		...workers.map(async (w) => await w.start(logOf(w), 'worker')),
+	]);
 	// The main answers its health check before it has activated the published workflows.
 	const registered = `SELECT count(*) FROM webhook_entity WHERE "webhookPath" = '${WEBHOOK_PATH}'`;
 	for (let n = 0; n < 120 && pg.query(registered)[0][0] === '0'; n++) await sleep(500);
@@ -223,15 +271,28 @@ async function setUp(onStop: (stop: () => Promise<void>) => void): Promise<Clust
 	return { tag, emulator, pg, main, workers };
 }
 
-async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Cluster): Promise<void> {
-	const lastExecutionId = () => Number(pg.query('SELECT coalesce(max(id), 0) FROM execution_entity')[0][0]);
+async function scenarios(
+	suite: Suite,
+	{ tag, emulator, pg, main, workers }: Cluster,
+): Promise<void> {
+	const lastExecutionId = () =>
+		Number(pg.query('SELECT coalesce(max(id), 0) FROM execution_entity')[0][0]);
 	/** Executions after `afterId` of a workflow, by status, once none of them is still running. */
-	const finishedExecutions = async (workflowId: string, afterId: number, expected: number): Promise<Record<string, number>> => {
+	const finishedExecutions = async (
+		workflowId: string,
+		afterId: number,
+		expected: number,
+	): Promise<Record<string, number>> => {
 		const sql = `SELECT status, count(*) FROM execution_entity WHERE id > ${afterId} AND "workflowId" = '${workflowId}' GROUP BY status`;
 		for (let attempt = 0; ; attempt++) {
-			const byStatus = Object.fromEntries(pg.query(sql).map(([status, count]) => [status, Number(count)]));
-			const done = Object.entries(byStatus).filter(([s]) => !['new', 'running', 'waiting'].includes(s));
-			if (done.reduce((sum, [, count]) => sum + count, 0) >= expected || attempt === 60) return byStatus;
+			const byStatus = Object.fromEntries(
+				pg.query(sql).map(([status, count]) => [status, Number(count)]),
+			);
+			const done = Object.entries(byStatus).filter(
+				([s]) => !['new', 'running', 'waiting'].includes(s),
+			);
+			if (done.reduce((sum, [, count]) => sum + count, 0) >= expected || attempt === 60)
+				return byStatus;
 			await sleep(500);
 		}
 	};
@@ -243,15 +304,23 @@ async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Clu
 		const messages = rows.flatMap(([data]) => {
 			const flat = JSON.parse(data) as unknown[];
 			return flat
-				.filter((o): o is { message: string } => typeof o === 'object' && o !== null && 'message' in o)
+				.filter(
+					(o): o is { message: string } => typeof o === 'object' && o !== null && 'message' in o,
+				)
 				.map((o) => flat[Number(o.message)]);
 		});
 		return [...new Set(messages.map(String))];
 	};
-	const refusedLogins = () => emulator.requests.filter((r) => r.operation === 'login' && !r.success).length;
+	const refusedLogins = () =>
+		emulator.requests.filter((r) => r.operation === 'login' && !r.success).length;
 	/** How many executions after `afterId` each worker's log says it ran. */
 	const perWorker = (afterId: number) =>
-		workers.map((w) => [...readFileSync(logOf(w), 'utf8').matchAll(/Worker started execution (\d+)/g)].filter((m) => Number(m[1]) > afterId).length);
+		workers.map(
+			(w) =>
+				[...readFileSync(logOf(w), 'utf8').matchAll(/Worker started execution (\d+)/g)].filter(
+					(m) => Number(m[1]) > afterId,
+				).length,
+		);
 
 	/** CALLS webhook calls at once; checks responses, executions, records; returns the figures. */
 	const burst = async (prefix: string): Promise<string> => {
@@ -271,11 +340,20 @@ async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Clu
 		);
 		const wallMs = Date.now() - t0;
 		const executions = await finishedExecutions(CREATE_WORKFLOW, before, CALLS);
-		assert.deepEqual(executions, { success: CALLS }, `executions by status; errors: ${failureMessages(CREATE_WORKFLOW, before).join(' | ')}`);
-		const names = (call: number) => Array.from({ length: PER_CALL }, (_, n) => `${prefix}-${call}-${n + 1}`);
+		assert.deepEqual(
+			executions,
+			{ success: CALLS },
+			`executions by status; errors: ${failureMessages(CREATE_WORKFLOW, before).join(' | ')}`,
+		);
+		const names = (call: number) =>
+			Array.from({ length: PER_CALL }, (_, n) => `${prefix}-${call}-${n + 1}`);
 		for (const { call, status, text } of responses) {
 			assert.equal(status, 200, `call ${call}: HTTP ${status} ${text.slice(0, 500)}`);
-			assert.deepEqual((JSON.parse(text) as { created: string[] }).created, names(call), `call ${call}`);
+			assert.deepEqual(
+				(JSON.parse(text) as { created: string[] }).created,
+				names(call),
+				`call ${call}`,
+			);
 		}
 		const stored = emulator
 			.records('Contacts')
@@ -284,10 +362,16 @@ async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Clu
 		const expected = Array.from({ length: CALLS }, (_, call) => names(call)).flat();
 		assert.deepEqual(stored.sort(), expected.sort(), 'every record created exactly once');
 		const runs = perWorker(before);
-		assert.equal(runs.reduce((a, b) => a + b, 0), CALLS, `executions per worker ${runs.join('/')}`);
+		assert.equal(
+			runs.reduce((a, b) => a + b, 0),
+			CALLS,
+			`executions per worker ${runs.join('/')}`,
+		);
 		assert.ok(runs.filter((r) => r > 0).length >= 2, `executions per worker ${runs.join('/')}`);
 		const requests = emulator.requests.length;
-		const sessions = new Set(emulator.requests.filter((r) => r.operation === 'create').map((r) => r.sessionName)).size;
+		const sessions = new Set(
+			emulator.requests.filter((r) => r.operation === 'create').map((r) => r.sessionName),
+		).size;
 		return [
 			`wall ${seconds(wallMs)}`,
 			`${emulator.count('login')} logins (${refusedLogins()} refused: another worker had replaced the token)`,
@@ -297,7 +381,10 @@ async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Clu
 		].join(', ');
 	};
 
-	await suite.check(`1. ${CALLS} webhook executions at once, ${PER_CALL} contacts each, on ${WORKERS} workers`, async () => await burst(`${tag}-a`));
+	await suite.check(
+		`1. ${CALLS} webhook executions at once, ${PER_CALL} contacts each, on ${WORKERS} workers`,
+		async () => await burst(`${tag}-a`),
+	);
 
 	await suite.check('2. the same while Vtiger drops every session in the middle', async () => {
 		emulator.killSessionsAfter((CALLS * PER_CALL) / 2);
@@ -320,7 +407,8 @@ async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Clu
 		const inserted: string[] = [];
 		for (let batch = 0; batch < TRIGGER_BATCHES; batch++) {
 			if (batch > 0) await sleep(TRIGGER_BATCH_EVERY_MS);
-			for (let n = 1; n <= TRIGGER_BATCH_SIZE; n++) inserted.push(emulator.insert('Contacts', { lastname: `${tag}-t-${batch}-${n}` }));
+			for (let n = 1; n <= TRIGGER_BATCH_SIZE; n++)
+				inserted.push(emulator.insert('Contacts', { lastname: `${tag}-t-${batch}-${n}` }));
 		}
 		const seen = () =>
 			emulator
@@ -334,13 +422,25 @@ async function scenarios(suite: Suite, { tag, emulator, pg, main, workers }: Clu
 		for (let n = 0; n < 180 && polls() === pollsSoFar; n++) await sleep(500);
 		await sleep(5_000);
 		const wallMs = Date.now() - t0;
-		assert.deepEqual(seen().sort(), inserted.map((id) => `${tag}-seen-${id}`).sort(), 'one comment per new contact');
+		assert.deepEqual(
+			seen().sort(),
+			inserted.map((id) => `${tag}-seen-${id}`).sort(),
+			'one comment per new contact',
+		);
 		const executions = pg.query(
 			`SELECT status, count(*) FROM execution_entity WHERE id > ${before} AND "workflowId" = '${TRIGGER_WORKFLOW}' GROUP BY status`,
 		);
-		const byStatus = Object.fromEntries(executions.map(([status, count]) => [status, Number(count)]));
-		assert.deepEqual(Object.keys(byStatus), ['success'], `trigger executions by status ${JSON.stringify(byStatus)}`);
-		const [[staticData]] = pg.query(`SELECT "staticData" FROM workflow_entity WHERE id = '${TRIGGER_WORKFLOW}'`);
+		const byStatus = Object.fromEntries(
+			executions.map(([status, count]) => [status, Number(count)]),
+		);
+		assert.deepEqual(
+			Object.keys(byStatus),
+			['success'],
+			`trigger executions by status ${JSON.stringify(byStatus)}`,
+		);
+		const [[staticData]] = pg.query(
+			`SELECT "staticData" FROM workflow_entity WHERE id = '${TRIGGER_WORKFLOW}'`,
+		);
 		assert.match(staticData, /"watermark"/, 'the poll state is saved in the database');
 		return [
 			`${inserted.length} contacts in ${TRIGGER_BATCHES} batches over ${seconds(wallMs)}`,

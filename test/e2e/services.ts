@@ -51,7 +51,12 @@ export function ensureDebianPackages(packages: Record<string, string>): void {
 	});
 }
 
-async function waitFor(label: string, child: ChildProcess, ready: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+async function waitFor(
+	label: string,
+	child: ChildProcess,
+	ready: () => Promise<boolean>,
+	timeoutMs = 30_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`${label} exited (${child.exitCode})`);
@@ -62,7 +67,10 @@ async function waitFor(label: string, child: ChildProcess, ready: () => Promise<
 }
 
 /** Sends `signal`, waits for the exit, and kills after 15 s. */
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export async function stopProcess(
+	child: ChildProcess,
+	signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	await new Promise<void>((done) => {
 		const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -74,7 +82,12 @@ export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 
 	});
 }
 
-function spawnLogged(command: string, args: string[], logFile: string, ids?: { uid: number; gid: number }): ChildProcess {
+function spawnLogged(
+	command: string,
+	args: string[],
+	logFile: string,
+	ids?: { uid: number; gid: number },
+): ChildProcess {
 	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...ids });
 	const log = createWriteStream(logFile);
 	child.stdout?.pipe(log);
@@ -97,7 +110,18 @@ async function redisAnswersPing(port: number): Promise<boolean> {
 }
 
 export async function startRedis(port: number, logFile: string): Promise<Service> {
-	const args = ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
+	const args = [
+		'--bind',
+		'127.0.0.1',
+		'--port',
+		String(port),
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+	];
 	const child = spawnLogged('/usr/bin/redis-server', args, logFile);
 	await waitFor('redis-server', child, async () => await redisAnswersPing(port));
 	return { port, stop: async () => await stopProcess(child) };
@@ -109,9 +133,12 @@ export interface Postgres extends Service {
 }
 
 function postgresBin(): string {
-	const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort() : [];
+	const versions = existsSync('/usr/lib/postgresql')
+		? readdirSync('/usr/lib/postgresql').sort()
+		: [];
 	const version = versions.reverse().find((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
-	if (!version) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)');
+	if (!version)
+		throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)');
 	return `/usr/lib/postgresql/${version}/bin`;
 }
 
@@ -126,17 +153,52 @@ export async function startPostgres(port: number, dir: string, logFile: string):
 	mkdirSync(dir, { recursive: true });
 	chownSync(dir, ids.uid, ids.gid);
 	const data = join(dir, 'data');
-	execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...ids, stdio: 'ignore' });
+	execFileSync(
+		join(bin, 'initdb'),
+		['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+		{ ...ids, stdio: 'ignore' },
+	);
 	const child = spawnLogged(
 		join(bin, 'postgres'),
-		['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
+		[
+			'-D',
+			data,
+			'-p',
+			String(port),
+			'-k',
+			dir,
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'fsync=off',
+			'-c',
+			'max_connections=200',
+		],
 		logFile,
 		ids,
 	);
 	const query = (sql: string, database = 'n8n'): string[][] =>
-		execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-AtX', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		})
+		execFileSync(
+			'psql',
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				'postgres',
+				'-d',
+				database,
+				'-AtX',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-c',
+				sql,
+			],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		)
 			.toString()
 			.split('\n')
 			.filter((line) => line !== '')

@@ -27,8 +27,15 @@ function sandboxAccessKey(): string {
 async function main(): Promise<void> {
 	mkdirSync(USER_FOLDER, { recursive: true });
 	const runtime = await ensureRuntime();
-	const target = await vtigerTarget({ port: Number(process.env.SANDBOX_PORT ?? 8765), accessKey: sandboxAccessKey() });
-	const n8n = new N8n(runtime, { userFolder: USER_FOLDER, port: Number(process.env.N8N_PORT ?? 5678), brokerPort: 5679 });
+	const target = await vtigerTarget({
+		port: Number(process.env.SANDBOX_PORT ?? 8765),
+		accessKey: sandboxAccessKey(),
+	});
+	const n8n = new N8n(runtime, {
+		userFolder: USER_FOLDER,
+		port: Number(process.env.N8N_PORT ?? 5678),
+		brokerPort: 5679,
+	});
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;
@@ -45,11 +52,15 @@ async function main(): Promise<void> {
 	const examples = readdirSync(EXAMPLES_DIR)
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => JSON.parse(readFileSync(join(EXAMPLES_DIR, f), 'utf8')) as object);
-	const credentialName = target.emulator ? SANDBOX_CREDENTIAL.name : `Vtiger ${target.url.replace(/^https?:\/\//, '').split('/')[0]}`;
+	const credentialName = target.emulator
+		? SANDBOX_CREDENTIAL.name
+		: `Vtiger ${target.url.replace(/^https?:\/\//, '').split('/')[0]}`;
 	const credential = credentialFile(SANDBOX_CREDENTIAL.id, credentialName, target);
 	// Imports boot n8n each time, so they only run when what they would import has changed.
 	const imported = join(USER_FOLDER, 'imported.sha256');
-	const digest = createHash('sha256').update(JSON.stringify({ credential, examples })).digest('hex');
+	const digest = createHash('sha256')
+		.update(JSON.stringify({ credential, examples }))
+		.digest('hex');
 	if (!existsSync(imported) || readFileSync(imported, 'utf8') !== digest) {
 		console.log('Importing the credential and the example workflows ...');
 		await n8n.importCredentials([credential]);

@@ -12,10 +12,14 @@ export class Suite {
 		try {
 			const figures = await body();
 			this.passed++;
-			console.log(`  ok   ${name}${figures ? `: ${figures}` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+			console.log(
+				`  ok   ${name}${figures ? `: ${figures}` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+			);
 		} catch (error) {
 			this.failed++;
-			console.log(`  FAIL ${name}\n${String((error as Error).stack ?? error).replace(/^/gm, '       ')}`);
+			console.log(
+				`  FAIL ${name}\n${String((error as Error).stack ?? error).replace(/^/gm, '       ')}`,
+			);
 		}
 	}
 

@@ -12,12 +12,24 @@ export interface VtigerTarget {
 	stop(): Promise<void>;
 }
 
-export async function vtigerTarget(options: { port?: number; accessKey?: string } = {}): Promise<VtigerTarget> {
+export async function vtigerTarget(
+	options: { port?: number; accessKey?: string } = {},
+): Promise<VtigerTarget> {
 	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY } = process.env;
 	if (VTIGER_URL && VTIGER_USERNAME && VTIGER_ACCESS_KEY) {
-		return { url: VTIGER_URL, username: VTIGER_USERNAME, accessKey: VTIGER_ACCESS_KEY, label: `the Vtiger at ${VTIGER_URL}`, stop: async () => undefined };
+		return {
+			url: VTIGER_URL,
+			username: VTIGER_USERNAME,
+			accessKey: VTIGER_ACCESS_KEY,
+			label: `the Vtiger at ${VTIGER_URL}`,
+			stop: async () => undefined,
+		};
 	}
-	const emulator = await VtigerEmulator.start({ port: options.port, accessKey: options.accessKey, demoData: true });
+	const emulator = await VtigerEmulator.start({
+		port: options.port,
+		accessKey: options.accessKey,
+		demoData: true,
+	});
 	return {
 		url: emulator.url,
 		username: emulator.username,
@@ -28,11 +40,23 @@ export async function vtigerTarget(options: { port?: number; accessKey?: string 
 	};
 }
 
-export function credentialFile(id: string, name: string, target: Pick<VtigerTarget, 'url' | 'username' | 'accessKey'>, accessKey = target.accessKey): object {
+export function credentialFile(
+	id: string,
+	name: string,
+	target: Pick<VtigerTarget, 'url' | 'username' | 'accessKey'>,
+	accessKey = target.accessKey,
+): object {
 	return {
 		id,
 		name,
 		type: 'vtigerApi',
-		data: { url: target.url, username: target.username, secretAccessKey: accessKey, ignoreSslIssues: false, sessionName: '', userId: '' },
+		data: {
+			url: target.url,
+			username: target.username,
+			secretAccessKey: accessKey,
+			ignoreSslIssues: false,
+			sessionName: '',
+			userId: '',
+		},
 	};
 }

@@ -45,7 +45,10 @@ export interface WorkflowFile {
 	name: string;
 	active: boolean;
 	nodes: object[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	>;
 	settings: object;
 }
 
@@ -53,7 +56,14 @@ const TRIGGER = 'Start';
 
 export function workflow(id: string, name: string, specs: NodeSpec[]): WorkflowFile {
 	const nodes: object[] = [
-		{ id: `${id}-start`, name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-start`,
+			name: TRIGGER,
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections: WorkflowFile['connections'] = {};
 	specs.forEach((spec, n) => {
@@ -91,7 +101,13 @@ const create = (name: string, module: string): NodeSpec => ({
 });
 
 /** The one record of `module` whose `field` is `value` (a record the seed workflow made). */
-const findOne = (name: string, module: string, field: string, value: string, after = TRIGGER): NodeSpec => ({
+const findOne = (
+	name: string,
+	module: string,
+	field: string,
+	value: string,
+	after = TRIGGER,
+): NodeSpec => ({
 	name,
 	parameters: {
 		resource: 'record',
@@ -115,26 +131,57 @@ export const seedNames = (tag: string) => ({
 
 /** `tag` marks every record the suite creates, so a real CRM can be cleaned up afterwards. */
 export function e2eWorkflows(tag: string): WorkflowFile[] {
-	const contacts = [1, 2, 3].map((n) => ({ lastname: `${tag}-contact-${n}`, firstname: `E2E ${n}`, description: tag }));
+	const contacts = [1, 2, 3].map((n) => ({
+		lastname: `${tag}-contact-${n}`,
+		firstname: `E2E ${n}`,
+		description: tag,
+	}));
 	const seed = seedNames(tag);
-	const bulk = Array.from({ length: SEED_CONTACTS }, (_, n) => ({ lastname: `${tag}-bulk-${String(n + 1).padStart(3, '0')}`, description: tag }));
+	const bulk = Array.from({ length: SEED_CONTACTS }, (_, n) => ({
+		lastname: `${tag}-bulk-${String(n + 1).padStart(3, '0')}`,
+		description: tag,
+	}));
 	return [
 		workflow('e2eSeed', 'E2E seed: the records the other workflows need, tagged', [
 			code('Bulk', bulk),
 			create('Bulk contacts', 'Contacts'),
-			{ ...code('Ticket', [{ ticket_title: seed.ticket, ticketstatus: 'Open', ticketpriorities: 'High', description: tag }]), after: TRIGGER },
+			{
+				...code('Ticket', [
+					{
+						ticket_title: seed.ticket,
+						ticketstatus: 'Open',
+						ticketpriorities: 'High',
+						description: tag,
+					},
+				]),
+				after: TRIGGER,
+			},
 			create('Create ticket', 'HelpDesk'),
-			{ ...code('Deal', [{ potentialname: seed.deal, closingdate: '2027-06-30', sales_stage: 'Prospecting' }]), after: TRIGGER },
+			{
+				...code('Deal', [
+					{ potentialname: seed.deal, closingdate: '2027-06-30', sales_stage: 'Prospecting' },
+				]),
+				after: TRIGGER,
+			},
 			create('Create deal', 'Potentials'),
 			{ ...code('Account', [{ accountname: seed.account }]), after: TRIGGER },
 			create('Create account', 'Accounts'),
-			{ ...code('Product', [{ productname: seed.product, unit_price: '12.50', discontinued: '1' }]), after: TRIGGER },
+			{
+				...code('Product', [{ productname: seed.product, unit_price: '12.50', discontinued: '1' }]),
+				after: TRIGGER,
+			},
 			create('Create product', 'Products'),
 		]),
 		workflow('e2eRecords', 'E2E records', [
 			code('Contacts', contacts),
-			{ name: 'Create', parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem } },
-			{ name: 'Get', parameters: { resource: 'record', operation: 'get', recordId: '={{ $json.id }}' } },
+			{
+				name: 'Create',
+				parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem },
+			},
+			{
+				name: 'Get',
+				parameters: { resource: 'record', operation: 'get', recordId: '={{ $json.id }}' },
+			},
 			{
 				name: 'Update',
 				parameters: {
@@ -142,7 +189,9 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					operation: 'update',
 					recordId: '={{ $json.id }}',
 					fieldsInput: 'keyValue',
-					fieldsUi: { field: [{ name: 'phone', value: '={{ "+1 555 000 " + $json.firstname.slice(-1) }}' }] },
+					fieldsUi: {
+						field: [{ name: 'phone', value: '={{ "+1 555 000 " + $json.firstname.slice(-1) }}' }],
+					},
 				},
 			},
 			{
@@ -152,7 +201,8 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					operation: 'update',
 					recordId: '={{ $json.id }}',
 					fieldsInput: 'json',
-					fieldsJson: '={{ JSON.stringify({ lastname: $json.lastname, assigned_user_id: $json.assigned_user_id, firstname: "" }) }}',
+					fieldsJson:
+						'={{ JSON.stringify({ lastname: $json.lastname, assigned_user_id: $json.assigned_user_id, firstname: "" }) }}',
 					replaceAllFields: true,
 				},
 			},
@@ -163,8 +213,14 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					operation: 'getAll',
 					module: 'Contacts',
 					returnAll: true,
-					conditions: { condition: [{ field: 'lastname', operator: 'startsWith', value: `${tag}-contact-` }] },
-					options: { fields: 'lastname, firstname, phone', sortField: 'lastname', sortDirection: 'DESC' },
+					conditions: {
+						condition: [{ field: 'lastname', operator: 'startsWith', value: `${tag}-contact-` }],
+					},
+					options: {
+						fields: 'lastname, firstname, phone',
+						sortField: 'lastname',
+						sortDirection: 'DESC',
+					},
 				},
 				executeOnce: true,
 			},
@@ -181,7 +237,12 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					operation: 'upsert',
 					module: { __rl: true, mode: 'list', value: 'Contacts' },
 					fieldsInput: 'mapper',
-					columns: { mappingMode: 'autoMapInputData', value: null, matchingColumns: ['email'], schema: [] },
+					columns: {
+						mappingMode: 'autoMapInputData',
+						value: null,
+						matchingColumns: ['email'],
+						schema: [],
+					},
 				},
 			},
 			{
@@ -193,17 +254,30 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					recordId: {
 						__rl: true,
 						mode: 'url',
-						value: '={{ "https://crm.example.com/index.php?module=Contacts&view=Detail&record=" + $json.id.split("x")[1] }}',
+						value:
+							'={{ "https://crm.example.com/index.php?module=Contacts&view=Detail&record=" + $json.id.split("x")[1] }}',
 					},
 				},
 			},
 		]),
 		workflow('e2eBeyond', 'E2E related records, comments, count, custom operation', [
-			{ name: 'Relations', parameters: { resource: 'related', operation: 'listTypes', module: { __rl: true, mode: 'list', value: 'Accounts' } } },
+			{
+				name: 'Relations',
+				parameters: {
+					resource: 'related',
+					operation: 'listTypes',
+					module: { __rl: true, mode: 'list', value: 'Accounts' },
+				},
+			},
 			findOne('A ticket', 'HelpDesk', 'ticket_title', seed.ticket),
 			{
 				name: 'Comment',
-				parameters: { resource: 'comment', operation: 'add', recordId: '={{ $json.id }}', comment: `${tag} comment` },
+				parameters: {
+					resource: 'comment',
+					operation: 'add',
+					recordId: '={{ $json.id }}',
+					comment: `${tag} comment`,
+				},
 			},
 			{
 				name: 'Comments',
@@ -221,7 +295,12 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 			},
 			{
 				name: 'Every ticket',
-				parameters: { resource: 'query', operation: 'run', query: 'SELECT id FROM HelpDesk;', returnAll: true },
+				parameters: {
+					resource: 'query',
+					operation: 'run',
+					query: 'SELECT id FROM HelpDesk;',
+					returnAll: true,
+				},
 				after: 'Start',
 			},
 			{
@@ -237,31 +316,86 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 			},
 		]),
 		workflow('e2eQuery', 'E2E query, modules and user', [
-			{ name: 'Run VTQL', parameters: { resource: 'query', operation: 'run', query: 'SELECT id, lastname FROM Contacts;', returnAll: true } },
-			{ name: 'Module List', parameters: { resource: 'module', operation: 'list' }, after: 'Start' },
-			{ name: 'Describe', parameters: { resource: 'module', operation: 'describe', module: 'Contacts' }, after: 'Start' },
-			{ name: 'Current User', parameters: { resource: 'user', operation: 'getCurrent' }, after: 'Start' },
+			{
+				name: 'Run VTQL',
+				parameters: {
+					resource: 'query',
+					operation: 'run',
+					query: 'SELECT id, lastname FROM Contacts;',
+					returnAll: true,
+				},
+			},
+			{
+				name: 'Module List',
+				parameters: { resource: 'module', operation: 'list' },
+				after: 'Start',
+			},
+			{
+				name: 'Describe',
+				parameters: { resource: 'module', operation: 'describe', module: 'Contacts' },
+				after: 'Start',
+			},
+			{
+				name: 'Current User',
+				parameters: { resource: 'user', operation: 'getCurrent' },
+				after: 'Start',
+			},
 			{
 				name: 'Get Many Limit',
-				parameters: { resource: 'record', operation: 'getAll', module: 'Contacts', returnAll: false, limit: 120 },
+				parameters: {
+					resource: 'record',
+					operation: 'getAll',
+					module: 'Contacts',
+					returnAll: false,
+					limit: 120,
+				},
 				after: 'Start',
 			},
 		]),
 		workflow('e2eSessions', 'E2E sessions', [
 			{ name: 'Login', parameters: { resource: 'session', operation: 'login' } },
-			{ name: 'Extend', parameters: { resource: 'session', operation: 'extend', sessionName: '={{ $json.sessionName }}' } },
-			{ name: 'Logout', parameters: { resource: 'session', operation: 'logout', sessionName: "={{ $('Login').item.json.sessionName }}" } },
+			{
+				name: 'Extend',
+				parameters: {
+					resource: 'session',
+					operation: 'extend',
+					sessionName: '={{ $json.sessionName }}',
+				},
+			},
+			{
+				name: 'Logout',
+				parameters: {
+					resource: 'session',
+					operation: 'logout',
+					sessionName: "={{ $('Login').item.json.sessionName }}",
+				},
+			},
 		]),
 		workflow('e2eContinueOnFail', 'E2E continue on fail', [
-			code('Items', [{ lastname: `${tag}-cof-1`, description: tag }, { firstname: 'No last name' }, { lastname: `${tag}-cof-3`, description: tag }]),
-			{ name: 'Create', parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem }, continueOnFail: true },
+			code('Items', [
+				{ lastname: `${tag}-cof-1`, description: tag },
+				{ firstname: 'No last name' },
+				{ lastname: `${tag}-cof-3`, description: tag },
+			]),
+			{
+				name: 'Create',
+				parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem },
+				continueOnFail: true,
+			},
 		]),
 		workflow('e2eStopsOnError', 'E2E stops on error', [
 			code('Items', [{ firstname: 'No last name' }]),
-			{ name: 'Create', parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem } },
+			{
+				name: 'Create',
+				parameters: { resource: 'record', operation: 'create', module: 'Contacts', ...fromItem },
+			},
 		]),
 		workflow('e2eBadCredential', 'E2E bad credential', [
-			{ name: 'Module List', parameters: { resource: 'module', operation: 'list' }, credential: BAD_CREDENTIAL },
+			{
+				name: 'Module List',
+				parameters: { resource: 'module', operation: 'list' },
+				credential: BAD_CREDENTIAL,
+			},
 		]),
 		workflow('e2eDocuments', 'E2E documents: upload with a link, download', [
 			findOne('A ticket', 'HelpDesk', 'ticket_title', seed.ticket),
@@ -270,11 +404,20 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 				name: 'To file',
 				type: 'n8n-nodes-base.convertToFile',
 				typeVersion: 1.1,
-				parameters: { operation: 'toBinary', sourceProperty: 'pdf', options: { fileName: `${tag}-contract.pdf`, mimeType: 'application/pdf' } },
+				parameters: {
+					operation: 'toBinary',
+					sourceProperty: 'pdf',
+					options: { fileName: `${tag}-contract.pdf`, mimeType: 'application/pdf' },
+				},
 			},
 			{
 				name: 'Upload',
-				parameters: { resource: 'document', operation: 'upload', title: `${tag} contract`, linkTo: "={{ $('A ticket').item.json.id }}" },
+				parameters: {
+					resource: 'document',
+					operation: 'upload',
+					title: `${tag} contract`,
+					linkTo: "={{ $('A ticket').item.json.id }}",
+				},
 			},
 			{
 				name: 'Download',
@@ -283,9 +426,30 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 			},
 		]),
 		workflow('e2eInventory', 'E2E inventory: get with line items, create', [
-			{ name: 'An invoice', parameters: { resource: 'record', operation: 'getAll', module: 'Invoice', returnAll: false, limit: 1 } },
-			{ name: 'Invoice', parameters: { resource: 'inventory', operation: 'get', module: 'Invoice', recordId: '={{ $json.id }}' } },
-			{ name: 'Invoice count', parameters: { resource: 'record', operation: 'count', module: 'Invoice' }, after: TRIGGER },
+			{
+				name: 'An invoice',
+				parameters: {
+					resource: 'record',
+					operation: 'getAll',
+					module: 'Invoice',
+					returnAll: false,
+					limit: 1,
+				},
+			},
+			{
+				name: 'Invoice',
+				parameters: {
+					resource: 'inventory',
+					operation: 'get',
+					module: 'Invoice',
+					recordId: '={{ $json.id }}',
+				},
+			},
+			{
+				name: 'Invoice count',
+				parameters: { resource: 'record', operation: 'count', module: 'Invoice' },
+				after: TRIGGER,
+			},
 			findOne('Account', 'Accounts', 'accountname', seed.account),
 			findOne('Product', 'Products', 'productname', seed.product, 'Account'),
 			{
@@ -296,20 +460,37 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					module: 'Invoice',
 					fieldsInput: 'json',
 					fieldsJson:
-						'={{ JSON.stringify({ subject: "' + tag + ' invoice", account_id: $("Account").item.json.id, bill_street: "1 High Street", ship_street: "1 High Street", invoicestatus: "Created" }) }}',
+						'={{ JSON.stringify({ subject: "' +
+						tag +
+						' invoice", account_id: $("Account").item.json.id, bill_street: "1 High Street", ship_street: "1 High Street", invoicestatus: "Created" }) }}',
 					lineItemsInput: 'json',
-					lineItemsJson: '={{ JSON.stringify([{ productid: $json.id, quantity: 2, listprice: 12.5 }]) }}',
+					lineItemsJson:
+						'={{ JSON.stringify([{ productid: $json.id, quantity: 2, listprice: 12.5 }]) }}',
 				},
 				continueOnFail: true,
 			},
 			{
 				name: 'Tagged invoices',
-				parameters: { resource: 'record', operation: 'count', module: 'Invoice', conditions: { condition: [{ field: 'subject', operator: 'startsWith', value: tag }] } },
+				parameters: {
+					resource: 'record',
+					operation: 'count',
+					module: 'Invoice',
+					conditions: { condition: [{ field: 'subject', operator: 'startsWith', value: tag }] },
+				},
 				executeOnce: true,
 			},
 		]),
 		workflow('e2eInventoryUpdate', 'E2E inventory: update the header', [
-			{ name: 'An invoice', parameters: { resource: 'record', operation: 'getAll', module: 'Invoice', returnAll: false, limit: 1 } },
+			{
+				name: 'An invoice',
+				parameters: {
+					resource: 'record',
+					operation: 'getAll',
+					module: 'Invoice',
+					returnAll: false,
+					limit: 1,
+				},
+			},
 			{
 				name: 'Update invoice',
 				parameters: {
@@ -323,8 +504,18 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 			},
 		]),
 		workflow('e2eLead', 'E2E lead conversion', [
-			code('Lead', [{ lastname: `${tag}-lead`, firstname: 'Ada', company: `${tag}-org`, email: `${tag}.lead@example.com` }]),
-			{ name: 'Create lead', parameters: { resource: 'record', operation: 'create', module: 'Leads', ...fromItem } },
+			code('Lead', [
+				{
+					lastname: `${tag}-lead`,
+					firstname: 'Ada',
+					company: `${tag}-org`,
+					email: `${tag}.lead@example.com`,
+				},
+			]),
+			{
+				name: 'Create lead',
+				parameters: { resource: 'record', operation: 'create', module: 'Leads', ...fromItem },
+			},
 			{
 				name: 'Convert',
 				parameters: {
@@ -337,7 +528,10 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					convertOptions: { createInstead: true },
 				},
 			},
-			{ name: 'Converted contact', parameters: { resource: 'record', operation: 'get', recordId: '={{ $json.contactId }}' } },
+			{
+				name: 'Converted contact',
+				parameters: { resource: 'record', operation: 'get', recordId: '={{ $json.contactId }}' },
+			},
 		]),
 		workflow(
 			'e2eCleanup',
@@ -355,7 +549,11 @@ export function e2eWorkflows(tag: string): WorkflowFile[] {
 					},
 					after: 'Start',
 				},
-				{ name: `Delete ${module}`, parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' }, continueOnFail: true },
+				{
+					name: `Delete ${module}`,
+					parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' },
+					continueOnFail: true,
+				},
 			]),
 		),
 	];
@@ -367,7 +565,14 @@ export const CLEANUP_DELETE_NODES = TAGGED_FIELDS.map(([module]) => `Delete ${mo
 /** Deletes records that example workflows made without the run's tag (their ids known only at run time). */
 export function deleteRecordsWorkflow(ids: string[]): WorkflowFile {
 	return workflow('e2eDeleteUntagged', 'E2E cleanup of untagged records', [
-		code('Ids', ids.map((id) => ({ id }))),
-		{ name: 'Delete', parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' }, continueOnFail: true },
+		code(
+			'Ids',
+			ids.map((id) => ({ id })),
+		),
+		{
+			name: 'Delete',
+			parameters: { resource: 'record', operation: 'delete', recordId: '={{ $json.id }}' },
+			continueOnFail: true,
+		},
 	]);
 }

@@ -14,24 +14,50 @@ const MODULES = ['Accounts', 'Contacts', 'Potentials'] as const;
 type Target = (typeof MODULES)[number];
 
 const ADDRESS = (prefix: string, zip: string): Record<string, string> => ({
-	lane: `${prefix}street`, city: `${prefix}city`, code: zip, state: `${prefix}state`, country: `${prefix}country`, pobox: `${prefix}pobox`,
+	lane: `${prefix}street`,
+	city: `${prefix}city`,
+	code: zip,
+	state: `${prefix}state`,
+	country: `${prefix}country`,
+	pobox: `${prefix}pobox`,
 });
 
 const MAPPING: Record<Target, Record<string, string>> = {
 	Accounts: {
-		company: 'accountname', industry: 'industry', annualrevenue: 'annual_revenue', noofemployees: 'employees', phone: 'phone',
-		fax: 'fax', website: 'website', rating: 'rating', email: 'email1', description: 'description', ...ADDRESS('bill_', 'bill_code'),
+		company: 'accountname',
+		industry: 'industry',
+		annualrevenue: 'annual_revenue',
+		noofemployees: 'employees',
+		phone: 'phone',
+		fax: 'fax',
+		website: 'website',
+		rating: 'rating',
+		email: 'email1',
+		description: 'description',
+		...ADDRESS('bill_', 'bill_code'),
 	},
 	Contacts: {
-		salutationtype: 'salutationtype', firstname: 'firstname', lastname: 'lastname', designation: 'title', email: 'email',
-		secondaryemail: 'secondaryemail', phone: 'phone', mobile: 'mobile', fax: 'fax', leadsource: 'leadsource',
-		emailoptout: 'emailoptout', description: 'description', ...ADDRESS('mailing', 'mailingzip'),
+		salutationtype: 'salutationtype',
+		firstname: 'firstname',
+		lastname: 'lastname',
+		designation: 'title',
+		email: 'email',
+		secondaryemail: 'secondaryemail',
+		phone: 'phone',
+		mobile: 'mobile',
+		fax: 'fax',
+		leadsource: 'leadsource',
+		emailoptout: 'emailoptout',
+		description: 'description',
+		...ADDRESS('mailing', 'mailingzip'),
 	},
 	Potentials: { leadsource: 'leadsource', description: 'description' },
 };
 
-const truthy = (v: unknown): boolean => v !== undefined && v !== null && v !== false && v !== '' && v !== '0' && v !== 0;
-const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const truthy = (v: unknown): boolean =>
+	v !== undefined && v !== null && v !== false && v !== '' && v !== '0' && v !== 0;
+const asObject = (v: unknown): Record<string, unknown> =>
+	v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 export function convertlead(c: Call): OpOutcome {
 	const { meta, records, store, clock } = c.backend;
@@ -61,10 +87,16 @@ export function convertlead(c: Call): OpOutcome {
 		const spec = asObject(entities[module]);
 		if (!truthy(spec.create)) continue;
 		const name = phpString(spec.name);
-		if (name !== module) throw new WsError('UNKNOWN_OPERATION', `Permission to perform the operation is denied for name : ${name} : ${name}`);
+		if (name !== module)
+			throw new WsError(
+				'UNKNOWN_OPERATION',
+				`Permission to perform the operation is denied for name : ${name} : ${name}`,
+			);
 		if (module === 'Accounts' && spec.accountname) {
 			const wanted = phpString(spec.accountname).toLowerCase();
-			const existing = store.all('Accounts').find((a) => a.values.accountname.toLowerCase() === wanted);
+			const existing = store
+				.all('Accounts')
+				.find((a) => a.values.accountname.toLowerCase() === wanted);
 			if (existing) {
 				ids.Accounts = records.wsId('Accounts', existing.num);
 				nums.Accounts = existing.num;
@@ -91,18 +123,21 @@ export function convertlead(c: Call): OpOutcome {
 			ids[module] = records.wsId(module, rec.num);
 			nums[module] = rec.num;
 		} catch (e) {
-			if (e instanceof WsError && e.code !== 0) throw new WsError('UNKNOWN_OPERATION', `${e.message} : ${module}`);
+			if (e instanceof WsError && e.code !== 0)
+				throw new WsError('UNKNOWN_OPERATION', `${e.message} : ${module}`);
 			throw e;
 		}
 	}
 
-	if (nums.Contacts && nums.Potentials) store.links.add('contpotentialrel', nums.Contacts, nums.Potentials);
+	if (nums.Contacts && nums.Potentials)
+		store.links.add('contpotentialrel', nums.Contacts, nums.Potentials);
 	const wanted = phpString(element.transferRelatedRecordsTo) || 'Contacts';
 	const target = nums[wanted as Target] ?? nums.Contacts ?? nums.Accounts ?? nums.Potentials;
 	if (target !== undefined) {
 		store.links.transfer(lead.num, target);
 		for (const comment of store.all('ModComments')) {
-			if (comment.values.related_to === String(lead.num)) comment.values.related_to = String(target);
+			if (comment.values.related_to === String(lead.num))
+				comment.values.related_to = String(target);
 		}
 	}
 	lead.converted = true;

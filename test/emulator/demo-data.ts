@@ -7,14 +7,99 @@ import { formatDateTime, type Clock } from './clock';
 import { seededRandom } from './random';
 import type { Records } from './records';
 
-const FIRST = ['Anna', 'Ben', 'Chloe', 'David', 'Emma', 'Felix', 'Grace', 'Henry', 'Isla', 'Jack', 'Kara', 'Liam', 'Mia', 'Noah', 'Olivia', 'Paul', 'Quinn', 'Ruth', 'Sam', 'Tara'];
-const LAST = ['Smith', 'Jones', 'Taylor', 'Brown', 'Wilson', 'Evans', 'Thomas', 'Johnson', 'Roberts', 'Walker', 'Wright', 'Green', 'Hall', 'Wood', 'Clarke', 'Lewis'];
-const COMPANY_A = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Hooli', 'Vandelay', 'Soylent', 'Tyrell'];
+const FIRST = [
+	'Anna',
+	'Ben',
+	'Chloe',
+	'David',
+	'Emma',
+	'Felix',
+	'Grace',
+	'Henry',
+	'Isla',
+	'Jack',
+	'Kara',
+	'Liam',
+	'Mia',
+	'Noah',
+	'Olivia',
+	'Paul',
+	'Quinn',
+	'Ruth',
+	'Sam',
+	'Tara',
+];
+const LAST = [
+	'Smith',
+	'Jones',
+	'Taylor',
+	'Brown',
+	'Wilson',
+	'Evans',
+	'Thomas',
+	'Johnson',
+	'Roberts',
+	'Walker',
+	'Wright',
+	'Green',
+	'Hall',
+	'Wood',
+	'Clarke',
+	'Lewis',
+];
+const COMPANY_A = [
+	'Acme',
+	'Globex',
+	'Initech',
+	'Umbrella',
+	'Stark',
+	'Wayne',
+	'Hooli',
+	'Vandelay',
+	'Soylent',
+	'Tyrell',
+];
 const COMPANY_B = ['Ltd', 'GmbH', 'Inc', 'Partners', 'Holdings'];
-const INDUSTRY = ['Apparel', 'Banking', 'Biotechnology', 'Chemicals', 'Communications', 'Construction', 'Consulting', 'Education'];
-const LEAD_STATUS = ['Attempted to Contact', 'Cold', 'Contact in Future', 'Contacted', 'Hot', 'Junk Lead', 'Lost Lead', 'Not Contacted'];
-const LEAD_SOURCE = ['Cold Call', 'Existing Customer', 'Self Generated', 'Employee', 'Partner', 'Public Relations', 'Direct Mail', 'Conference'];
-const SALES_STAGE = ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Proposal or Price Quote', 'Negotiation or Review', 'Closed Won', 'Closed Lost'];
+const INDUSTRY = [
+	'Apparel',
+	'Banking',
+	'Biotechnology',
+	'Chemicals',
+	'Communications',
+	'Construction',
+	'Consulting',
+	'Education',
+];
+const LEAD_STATUS = [
+	'Attempted to Contact',
+	'Cold',
+	'Contact in Future',
+	'Contacted',
+	'Hot',
+	'Junk Lead',
+	'Lost Lead',
+	'Not Contacted',
+];
+const LEAD_SOURCE = [
+	'Cold Call',
+	'Existing Customer',
+	'Self Generated',
+	'Employee',
+	'Partner',
+	'Public Relations',
+	'Direct Mail',
+	'Conference',
+];
+const SALES_STAGE = [
+	'Prospecting',
+	'Qualification',
+	'Needs Analysis',
+	'Value Proposition',
+	'Proposal or Price Quote',
+	'Negotiation or Review',
+	'Closed Won',
+	'Closed Lost',
+];
 const TICKET_STATUS = ['Open', 'In Progress', 'Wait For Response', 'Closed'];
 const TICKET_PRIORITY = ['Low', 'Normal', 'High', 'Urgent'];
 const TICKET_SEVERITY = ['Minor', 'Major', 'Feature', 'Critical'];
@@ -28,10 +113,15 @@ export function seedDemoData(records: Records, clock: Clock): void {
 	const times = (i: number, n: number): { createdtime: string; modifiedtime: string } => {
 		const created = now - 90 * DAY + Math.floor(((i + rnd()) / n) * 89 * DAY);
 		const modified = Math.min(now, created + Math.floor(rnd() * 5 * DAY));
-		return { createdtime: formatDateTime(new Date(created)), modifiedtime: formatDateTime(new Date(modified)) };
+		return {
+			createdtime: formatDateTime(new Date(created)),
+			modifiedtime: formatDateTime(new Date(modified)),
+		};
 	};
-	const owner = (): string => (rnd() < 0.75 ? records.wsId('Users', 1) : records.wsId('Groups', 2 + Math.floor(rnd() * 3)));
-	const isoDate = (offsetDays: number): string => new Date(now + offsetDays * DAY).toISOString().slice(0, 10);
+	const owner = (): string =>
+		rnd() < 0.75 ? records.wsId('Users', 1) : records.wsId('Groups', 2 + Math.floor(rnd() * 3));
+	const isoDate = (offsetDays: number): string =>
+		new Date(now + offsetDays * DAY).toISOString().slice(0, 10);
 	const insert = (module: string, fields: Record<string, string>): string => {
 		const rec = records.seed(module, fields);
 		return records.wsId(rec.module, rec.num);
@@ -39,7 +129,12 @@ export function seedDemoData(records: Records, clock: Clock): void {
 
 	const accounts: string[] = [];
 	for (let i = 0; i < 50; i++) {
-		const name = i === 7 ? "O'Brien & Co" : i === 13 ? '50% Off Outlet' : `${COMPANY_A[i % 10]} ${COMPANY_B[Math.floor(i / 10)]}`;
+		const name =
+			i === 7
+				? "O'Brien & Co"
+				: i === 13
+					? '50% Off Outlet'
+					: `${COMPANY_A[i % 10]} ${COMPANY_B[Math.floor(i / 10)]}`;
 		accounts.push(
 			insert('Accounts', {
 				accountname: name,
@@ -73,11 +168,16 @@ export function seedDemoData(records: Records, clock: Clock): void {
 				lastname,
 				title,
 				description,
-				email: `${firstname}.${lastname}.${i}`.toLowerCase().replace(/[^a-z0-9.]+/g, '') + '@example.com',
+				email:
+					`${firstname}.${lastname}.${i}`.toLowerCase().replace(/[^a-z0-9.]+/g, '') +
+					'@example.com',
 				account_id: i % 3 === 0 ? '' : accounts[i % accounts.length],
 				leadsource: pick(LEAD_SOURCE),
 				mailingcity: pick(['London', 'Berlin', 'Paris', 'Madrid', 'Rome']),
-				birthday: i % 4 === 0 ? '' : isoDate(-365 * (25 + Math.floor(rnd() * 30)) - Math.floor(rnd() * 365)),
+				birthday:
+					i % 4 === 0
+						? ''
+						: isoDate(-365 * (25 + Math.floor(rnd() * 30)) - Math.floor(rnd() * 365)),
 				emailoptout: rnd() < 0.2 ? '1' : '0',
 				assigned_user_id: owner(),
 				...times(i, 300),
@@ -136,24 +236,59 @@ export function seedDemoData(records: Records, clock: Clock): void {
 
 interface InventorySeeder {
 	insert(module: string, fields: Record<string, string>): string;
-	insertInventory(module: string, header: Record<string, string>, lines: Array<Record<string, string>>): string;
+	insertInventory(
+		module: string,
+		header: Record<string, string>,
+		lines: Array<Record<string, string>>,
+	): string;
 	records(module: string): Array<Record<string, string | null>>;
 }
 
 /** Products, services, and invoices and quotes with line items as if made in the CRM (creates fail on 8.3.0, ref 14.1). */
 export function seedDemoInventory(emulator: InventorySeeder): void {
 	const products = ['Widget', 'Gadget', 'Sprocket', 'Flux capacitor'].map((name, i) =>
-		emulator.insert('Products', { productname: name, unit_price: String(25 * (i + 1)), qtyinstock: '100', tax1: '10', discontinued: '1' }),
+		emulator.insert('Products', {
+			productname: name,
+			unit_price: String(25 * (i + 1)),
+			qtyinstock: '100',
+			tax1: '10',
+			discontinued: '1',
+		}),
 	);
-	const services = ['Installation', 'Support hour'].map((name, i) => emulator.insert('Services', { servicename: name, unit_price: String(90 + 30 * i) }));
-	const accounts = emulator.records('Accounts').slice(0, 8).map((a) => String(a.id));
+	const services = ['Installation', 'Support hour'].map((name, i) =>
+		emulator.insert('Services', { servicename: name, unit_price: String(90 + 30 * i) }),
+	);
+	const accounts = emulator
+		.records('Accounts')
+		.slice(0, 8)
+		.map((a) => String(a.id));
 	const address = { bill_street: '1 High Street', ship_street: '1 High Street' };
 	accounts.forEach((account, i) => {
 		const lines: Array<Record<string, string>> = [
 			{ productid: products[i % products.length], quantity: String(1 + (i % 3)), tax1: '10' },
-			{ productid: services[i % services.length], quantity: String(2 + i), listprice: String(90 + 30 * (i % 2)), tax1: '10' },
+			{
+				productid: services[i % services.length],
+				quantity: String(2 + i),
+				listprice: String(90 + 30 * (i % 2)),
+				tax1: '10',
+			},
 		];
-		if (i < 5) emulator.insertInventory('Invoice', { subject: `Invoice ${2026001 + i}`, account_id: account, invoicestatus: 'Created', ...address }, lines);
-		else emulator.insertInventory('Quotes', { subject: `Quote ${i - 4}`, account_id: account, quotestage: 'Created', ...address }, lines);
+		if (i < 5)
+			emulator.insertInventory(
+				'Invoice',
+				{
+					subject: `Invoice ${2026001 + i}`,
+					account_id: account,
+					invoicestatus: 'Created',
+					...address,
+				},
+				lines,
+			);
+		else
+			emulator.insertInventory(
+				'Quotes',
+				{ subject: `Quote ${i - 4}`, account_id: account, quotestage: 'Created', ...address },
+				lines,
+			);
 	});
 }

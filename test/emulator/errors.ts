@@ -30,7 +30,8 @@ export const Msg = {
 	denied: 'Permission to perform the operation is denied',
 	deniedForId: 'Permission to perform the operation is denied for id',
 	deniedForQuery: 'Permission to perform the operation is denied for query',
-	deniedForName: (name: string) => `Permission to perform the operation is denied for name : ${name}`,
+	deniedForName: (name: string) =>
+		`Permission to perform the operation is denied for name : ${name}`,
 	cannotAssign: 'Cannot assign record to the given user',
 	idIncorrect: 'Id specified is incorrect',
 	unknownError: 'Unknown Error while processing request',
@@ -50,7 +51,8 @@ export const err = {
 	accessDenied: (message: string = Msg.denied) => new WsError('ACCESS_DENIED', message),
 	invalidId: () => new WsError('INVALID_ID_ATTRIBUTE', Msg.idIncorrect),
 	internal: () => new WsError('INTERNAL_SERVER_ERROR', Msg.unknownError),
-	mandatory: (field: string) => new WsError('MANDATORY_FIELDS_MISSING', `${field} does not have a value`),
+	mandatory: (field: string) =>
+		new WsError('MANDATORY_FIELDS_MISSING', `${field} does not have a value`),
 	referenceInvalid: (field: string) =>
 		new WsError('REFERENCE_INVALID', `Invalid reference specified for ${field}`),
 	duplicate: () => new WsError(0, Msg.duplicate),

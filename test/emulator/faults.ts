@@ -55,7 +55,12 @@ export class Faults {
 	add(f: FaultSpec): void {
 		const times = f.times ?? 1;
 		if (times > 0) {
-			this.pending.push({ operation: f.operation?.toLowerCase(), kind: f.kind, delayMs: f.delayMs ?? 0, remaining: times });
+			this.pending.push({
+				operation: f.operation?.toLowerCase(),
+				kind: f.kind,
+				delayMs: f.delayMs ?? 0,
+				remaining: times,
+			});
 		}
 	}
 
@@ -93,7 +98,9 @@ export const HTML_ERROR_PAGE = `<!DOCTYPE html>
 <hr><address>Apache/2.4.62 (Debian) Server at 127.0.0.1 Port 80</address></body></html>
 `;
 
-export const APACHE_404 = (path: string): string => `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+export const APACHE_404 = (
+	path: string,
+): string => `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
 <html><head>
 <title>404 Not Found</title>
 </head><body>

@@ -43,7 +43,9 @@ export class Attachments {
 
 /** Upload extensions Vtiger renames ($upload_badext). */
 const BAD_EXTENSIONS = new Set(
-	'php php3 php4 php5 pl cgi py asp cfm js vbs html htm exe bin bat sh dll phps phtml xhtml rb msi jsp shtml sth shtm htaccess phar'.split(' '),
+	'php php3 php4 php5 pl cgi py asp cfm js vbs html htm exe bin bat sh dll phps phtml xhtml rb msi jsp shtml sth shtm htaccess phar'.split(
+		' ',
+	),
 );
 
 /** Ref 13.1: spaces become `_`; `evil.php` is stored as `evil.phpfile.txt`. */
@@ -74,18 +76,28 @@ export function saveDocumentFiles(
 	const v = rec.values;
 	if (!before && !v.folderid) v.folderid = '1';
 	if (v.filelocationtype === 'E') {
-		if (v.filename && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v.filename)) v.filename = `http://${v.filename}`;
+		if (v.filename && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v.filename))
+			v.filename = `http://${v.filename}`;
 		Object.assign(v, { filetype: '', filesize: '0' });
 		store.attachments.unlink(rec.num);
 		return;
 	}
 	v.filelocationtype = 'I';
-	const usable = (f: UploadedFile | undefined): f is UploadedFile => !!f && f.filename !== '' && f.data.length > 0;
+	const usable = (f: UploadedFile | undefined): f is UploadedFile =>
+		!!f && f.filename !== '' && f.data.length > 0;
 	const main = files.get('filename');
 	if (usable(main)) {
-		Object.assign(v, { filename: sanitizeFileName(main.filename), filetype: main.contentType, filesize: String(main.data.length) });
+		Object.assign(v, {
+			filename: sanitizeFileName(main.filename),
+			filetype: main.contentType,
+			filesize: String(main.data.length),
+		});
 	} else if (before) {
-		Object.assign(v, { filename: before.filename ?? '', filetype: before.filetype ?? '', filesize: before.filesize ?? '0' });
+		Object.assign(v, {
+			filename: before.filename ?? '',
+			filetype: before.filetype ?? '',
+			filesize: before.filesize ?? '0',
+		});
 	} else Object.assign(v, { filename: '', filetype: '', filesize: '0' });
 	const uploads = [...files.values()].filter(usable);
 	if (uploads.length === 0) return;
@@ -103,7 +115,11 @@ export function saveDocumentFiles(
 }
 
 /** Ref 13.2: `<module prefix>x<attachment id>`, comma separated; undefined when there are none. */
-export function imageAttachmentIds(meta: Metadata, store: Store, rec: StoredRecord): string | undefined {
+export function imageAttachmentIds(
+	meta: Metadata,
+	store: Store,
+	rec: StoredRecord,
+): string | undefined {
 	const list = store.attachments.of(rec.num);
 	if (list.length === 0) return undefined;
 	return list.map((a) => `${meta.prefix(rec.module)}x${a.num}`).join(',');

@@ -40,7 +40,8 @@ export function parseMultipart(body: Buffer, contentType: string): ParsedParams 
 		const next = body.indexOf(delimiter, start);
 		if (next < 0) break;
 		let part = body.subarray(start, next);
-		if (part.subarray(part.length - 2).toString() === '\r\n') part = part.subarray(0, part.length - 2);
+		if (part.subarray(part.length - 2).toString() === '\r\n')
+			part = part.subarray(0, part.length - 2);
 		const headerEnd = part.indexOf('\r\n\r\n');
 		if (headerEnd >= 0) {
 			const headers = part.subarray(0, headerEnd).toString('utf8');
@@ -50,7 +51,8 @@ export function parseMultipart(body: Buffer, contentType: string): ParsedParams 
 			const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream';
 			if (name !== undefined) {
 				if (name.includes('[')) out.arrayKeys.push(name);
-				else if (filename !== undefined) out.files.set(name, { filename, contentType: type, data: Buffer.from(data) });
+				else if (filename !== undefined)
+					out.files.set(name, { filename, contentType: type, data: Buffer.from(data) });
 				else out.values.set(name, data.toString('utf8'));
 			}
 		}
@@ -61,7 +63,8 @@ export function parseMultipart(body: Buffer, contentType: string): ParsedParams 
 
 export function parseBody(body: Buffer, contentType: string | undefined): ParsedParams | 'json' {
 	const ct = (contentType ?? '').toLowerCase();
-	if (ct.startsWith('application/x-www-form-urlencoded')) return parseUrlEncoded(body.toString('utf8'));
+	if (ct.startsWith('application/x-www-form-urlencoded'))
+		return parseUrlEncoded(body.toString('utf8'));
 	if (ct.startsWith('multipart/form-data')) return parseMultipart(body, contentType ?? '');
 	if (ct.includes('json')) return 'json';
 	return empty();

@@ -9,7 +9,16 @@ import type { Store, StoredRecord } from './store';
 import { mysqlNumber, phpString } from './values';
 
 /** Header fields mirroring a line (ref 14.2: removed on retrieve, first line's values on writes). */
-const LINE_MIRRORS = ['quantity', 'listprice', 'comment', 'discount_amount', 'discount_percent', 'tax1', 'tax2', 'tax3'];
+const LINE_MIRRORS = [
+	'quantity',
+	'listprice',
+	'comment',
+	'discount_amount',
+	'discount_percent',
+	'tax1',
+	'tax2',
+	'tax3',
+];
 const TAXES = ['tax1', 'tax2', 'tax3'];
 
 const num = (v: unknown): number => mysqlNumber(phpString(v));
@@ -31,7 +40,11 @@ export function replaceLines(store: Store, parent: StoredRecord, lines: unknown[
 		const l = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
 		const productid = refNum(l.productid);
 		const product = store.lookup('Products', Number(productid));
-		const listprice = given(l.listprice) ? l.listprice : product?.module === 'Products' ? product.values.unit_price : '0';
+		const listprice = given(l.listprice)
+			? l.listprice
+			: product?.module === 'Products'
+				? product.values.unit_price
+				: '0';
 		const values: Record<string, string> = {
 			parent_id: String(parent.num),
 			productid,
@@ -59,16 +72,24 @@ export function computeTotals(store: Store, parent: StoredRecord): void {
 	let subtotal = 0;
 	for (const l of lines) {
 		const gross = num(l.quantity) * num(l.listprice);
-		const net = gross - (l.discount_percent ? (gross * num(l.discount_percent)) / 100 : num(l.discount_amount));
+		const net =
+			gross -
+			(l.discount_percent ? (gross * num(l.discount_percent)) / 100 : num(l.discount_amount));
 		subtotal += individual ? net * (1 + TAXES.reduce((s, t) => s + num(l[t]), 0) / 100) : net;
 	}
-	const discount = num(v.hdnDiscountPercent) ? (subtotal * num(v.hdnDiscountPercent)) / 100 : num(v.hdnDiscountAmount);
+	const discount = num(v.hdnDiscountPercent)
+		? (subtotal * num(v.hdnDiscountPercent)) / 100
+		: num(v.hdnDiscountAmount);
 	const afterDiscount = subtotal - discount;
 	const groupRate = individual || !lines[0] ? 0 : TAXES.reduce((s, t) => s + num(lines[0][t]), 0);
 	const shipping = num(v['shipping_&_handling']);
 	v.hdnSubTotal = subtotal.toFixed(8);
 	v.pre_tax_total = (afterDiscount + shipping).toFixed(8);
-	v.hdnGrandTotal = (afterDiscount * (1 + groupRate / 100) + shipping + num(v.txtAdjustment)).toFixed(8);
+	v.hdnGrandTotal = (
+		afterDiscount * (1 + groupRate / 100) +
+		shipping +
+		num(v.txtAdjustment)
+	).toFixed(8);
 }
 
 /** Ref 21 row 11 (PHP 8): the header holds exactly what the request carried; no totals step. */
@@ -78,18 +99,27 @@ export function keepSentTotals(parent: StoredRecord, element: Record<string, unk
 	v.hdnGrandTotal = fixed(element.hdnGrandTotal, 8);
 	v.pre_tax_total = (0).toFixed(8);
 	v.hdnTaxType = phpString(element.hdnTaxType);
-	for (const name of Object.keys(v)) if (name.startsWith('shipping_&_handling')) v[name] = phpString(element[name]);
+	for (const name of Object.keys(v))
+		if (name.startsWith('shipping_&_handling')) v[name] = phpString(element[name]);
 }
 
 /** Ref 14.2: an individual-tax document without lines breaks retrieve/revise/delete on PHP 8. */
 export function isUnreadable(store: Store, rec: StoredRecord): boolean {
-	return (rec.values.hdnTaxType ?? '').toLowerCase() === 'individual' && linesOf(store, rec).length === 0;
+	return (
+		(rec.values.hdnTaxType ?? '').toLowerCase() === 'individual' && linesOf(store, rec).length === 0
+	);
 }
 
-function lineOut(meta: Metadata, store: Store, parent: StoredRecord, line: StoredRecord): Record<string, string | null> {
+function lineOut(
+	meta: Metadata,
+	store: Store,
+	parent: StoredRecord,
+	line: StoredRecord,
+): Record<string, string | null> {
 	const v = line.values;
 	const product = store.lookup('Products', Number(v.productid));
-	const name = product?.module === 'Services' ? product.values.servicename : product?.values.productname;
+	const name =
+		product?.module === 'Services' ? product.values.servicename : product?.values.productname;
 	const nullable = (s: string | undefined): string | null => (s ? s : null);
 	return {
 		parent_id: `${meta.prefix(parent.module)}x${parent.num}`,

@@ -53,10 +53,27 @@ const METADATA_DIR = path.join(__dirname, 'metadata');
 
 /** Default record-number prefixes of a fresh install (vtiger_modentity_num). */
 const RECORD_NUMBER_PREFIX: Record<string, string> = {
-	Accounts: 'ACC', Contacts: 'CON', Leads: 'LEA', Potentials: 'POT', HelpDesk: 'TT', Campaigns: 'CAM',
-	Vendors: 'VEN', Faq: 'FAQ', Quotes: 'QUO', PurchaseOrder: 'PO', SalesOrder: 'SO', Invoice: 'INV',
-	PriceBooks: 'PB', Products: 'PRO', Documents: 'DOC', ServiceContracts: 'SERCON', Services: 'SER',
-	Assets: 'ASSET', Project: 'PROJ', ProjectTask: 'PT', ProjectMilestone: 'PM',
+	Accounts: 'ACC',
+	Contacts: 'CON',
+	Leads: 'LEA',
+	Potentials: 'POT',
+	HelpDesk: 'TT',
+	Campaigns: 'CAM',
+	Vendors: 'VEN',
+	Faq: 'FAQ',
+	Quotes: 'QUO',
+	PurchaseOrder: 'PO',
+	SalesOrder: 'SO',
+	Invoice: 'INV',
+	PriceBooks: 'PB',
+	Products: 'PRO',
+	Documents: 'DOC',
+	ServiceContracts: 'SERCON',
+	Services: 'SER',
+	Assets: 'ASSET',
+	Project: 'PROJ',
+	ProjectTask: 'PT',
+	ProjectMilestone: 'PM',
 };
 
 /** labelFields are column names; these map to differently named wire fields (ref 6.2). */
@@ -90,14 +107,18 @@ export class Metadata {
 	private readonly columns: Record<string, Record<string, Column>>;
 
 	constructor() {
-		const lt = readResult<{ types: string[]; information: Record<string, TypeInfo> }>('listtypes.json');
+		const lt = readResult<{ types: string[]; information: Record<string, TypeInfo> }>(
+			'listtypes.json',
+		);
 		this.typeList = lt.types;
 		this.information = lt.information;
 		for (const module of this.typeList) {
 			this.describes.set(module, readResult<ModuleDescribe>(`describe-${module}.json`));
 		}
 		this.assignPrefixes();
-		this.columns = JSON.parse(fs.readFileSync(path.join(METADATA_DIR, 'columns.json'), 'utf8')) as typeof this.columns;
+		this.columns = JSON.parse(
+			fs.readFileSync(path.join(METADATA_DIR, 'columns.json'), 'utf8'),
+		) as typeof this.columns;
 	}
 
 	/** The database column of a field, when known (length of text, scale of numbers; ref 7.1, 7.4). */

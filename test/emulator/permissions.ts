@@ -28,7 +28,10 @@ export class Permissions {
 		if (this.nonAdminDefect) return all.filter((m) => !this.meta.isEntity(m));
 		const allowed = this.profiles.get(caller.userId);
 		if (!allowed) return all;
-		return all.filter((m) => !this.meta.isEntity(m) || allowed.has(m) || (m === 'Events' && allowed.has('Calendar')));
+		return all.filter(
+			(m) =>
+				!this.meta.isEntity(m) || allowed.has(m) || (m === 'Events' && allowed.has('Calendar')),
+		);
 	}
 
 	permits(caller: Caller, module: string): boolean {

@@ -10,10 +10,19 @@ import { mysqlNumber, phpString } from './values';
 export const PRICED_MODULES = new Set(['Products', 'Services']);
 
 const pseudoNames = (meta: Metadata, module: string): string[] =>
-	meta.fields(module).filter((f) => meta.isPseudoField(f)).map((f) => f.name);
+	meta
+		.fields(module)
+		.filter((f) => meta.isPseudoField(f))
+		.map((f) => f.name);
 
 /** Ref 14.5 on write: non-empty tax<N>/currency<N> are stored; currency_id must be an active currency. */
-export function applyPriceFields(meta: Metadata, store: Store, module: string, element: Record<string, unknown>, values: Record<string, string>): void {
+export function applyPriceFields(
+	meta: Metadata,
+	store: Store,
+	module: string,
+	element: Record<string, unknown>,
+	values: Record<string, string>,
+): void {
 	for (const name of pseudoNames(meta, module)) {
 		const s = phpString(element[name]);
 		if (s !== '') values[name] = s;
@@ -21,7 +30,8 @@ export function applyPriceFields(meta: Metadata, store: Store, module: string, e
 	if (element.currency_id === undefined) return;
 	const num = /^\d+x(\d+)$/.exec(phpString(element.currency_id))?.[1];
 	const currency = num ? store.live('Currency', Number(num)) : undefined;
-	if (!currency || currency.values.currency_status !== 'Active') throw new WsError('CURRENCY_INACTIVE', 'Provided Curreny is Inactive');
+	if (!currency || currency.values.currency_status !== 'Active')
+		throw new WsError('CURRENCY_INACTIVE', 'Provided Curreny is Inactive');
 	values.currency_id = num!;
 }
 

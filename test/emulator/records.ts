@@ -64,7 +64,11 @@ const EMPTY_STRING_REFERENCES: Record<string, string[]> = {
 /** Users fields never returned on 8.3.0 (ref 15.1). */
 const HIDDEN_USER_FIELDS = new Set(['user_password', 'confirm_password', 'accesskey']);
 /** Actor key columns returned by retrieve besides `id` (ref 8.2). */
-const ACTOR_KEY_COLUMN: Record<string, string> = { Groups: 'groupid', DocumentFolders: 'folderid', Tax: 'taxid' };
+const ACTOR_KEY_COLUMN: Record<string, string> = {
+	Groups: 'groupid',
+	DocumentFolders: 'folderid',
+	Tax: 'taxid',
+};
 
 /** A PHP-array `LineItems` value: a JSON array or object; anything else counts as empty. */
 export function lineItemList(v: unknown): unknown[] {
@@ -87,7 +91,10 @@ export class Records {
 	// ---- ids -------------------------------------------------------------------------------
 
 	/** Ref 5: `abc`/`x12x3`/unknown prefix → denied for id; bare number → denied; `12X3` → incorrect. */
-	parseId(raw: string | undefined, whenMissing: () => WsError = () => err.accessDenied(Msg.deniedForId)): ParsedId {
+	parseId(
+		raw: string | undefined,
+		whenMissing: () => WsError = () => err.accessDenied(Msg.deniedForId),
+	): ParsedId {
 		if (raw === undefined || raw === '') throw whenMissing();
 		const head = /^\s*(\d+)/.exec(raw);
 		if (!head) throw err.accessDenied(Msg.deniedForId);
@@ -131,9 +138,14 @@ export class Records {
 			case 'date':
 			case 'time':
 			case 'datetime':
-				return v ? v : shape === 'query' && !EMPTY_STRING_TIMES[rec.module]?.includes(f.name) ? null : '';
+				return v
+					? v
+					: shape === 'query' && !EMPTY_STRING_TIMES[rec.module]?.includes(f.name)
+						? null
+						: '';
 			default:
-				if (v === '' && NULL_COLUMNS[rec.module]?.includes(f.name)) return shape === 'query' ? null : '';
+				if (v === '' && NULL_COLUMNS[rec.module]?.includes(f.name))
+					return shape === 'query' ? null : '';
 				return v ?? emptyValue(f.name, f.type.name, this.meta.column(rec.module, f.name));
 		}
 	}
@@ -159,14 +171,17 @@ export class Records {
 			.fields(module)
 			.filter(
 				(f) =>
-					!this.meta.isPseudoField(f) && !(module === 'Users' && HIDDEN_USER_FIELDS.has(f.name)) && !OMITTED_FIELDS[module]?.includes(f.name),
+					!this.meta.isPseudoField(f) &&
+					!(module === 'Users' && HIDDEN_USER_FIELDS.has(f.name)) &&
+					!OMITTED_FIELDS[module]?.includes(f.name),
 			);
 	}
 
 	/** Fields not in describe that 8.3.0 returns anyway (retrieve, SELECT *). */
 	hiddenFields(rec: StoredRecord, as: string = rec.module): Record<string, string | null> {
 		const out: Record<string, string | null> = {};
-		for (const [name, value] of Object.entries(HIDDEN_FIELDS[as] ?? {})) out[name] = rec.values[name] ?? value;
+		for (const [name, value] of Object.entries(HIDDEN_FIELDS[as] ?? {}))
+			out[name] = rec.values[name] ?? value;
 		return out;
 	}
 
@@ -190,7 +205,11 @@ export class Records {
 	 * The record as retrieve/create/update/revise return it (ref 8.1, 8.2). `as` presents it as
 	 * another module (a Calendar create that became an event still answers as Calendar).
 	 */
-	present(rec: StoredRecord, echoId?: string, as: string = rec.module): Record<string, string | null> {
+	present(
+		rec: StoredRecord,
+		echoId?: string,
+		as: string = rec.module,
+	): Record<string, string | null> {
 		const out: Record<string, string | null> = {};
 		const id = echoId ?? this.wsId(as, rec.num);
 		let idWritten = false;
@@ -215,7 +234,12 @@ export class Records {
 	 * Products/Services prices after `label` (14.5), inventory `LineItems` (14.2; `write` answers
 	 * of update/revise repeat the first line at the top level, 14.3).
 	 */
-	presentFull(rec: StoredRecord, echoId?: string, purpose: 'retrieve' | 'write' = 'retrieve', as?: string): Record<string, unknown> {
+	presentFull(
+		rec: StoredRecord,
+		echoId?: string,
+		purpose: 'retrieve' | 'write' = 'retrieve',
+		as?: string,
+	): Record<string, unknown> {
 		const base = this.present(rec, echoId, as);
 		const files = imageAttachmentIds(this.meta, this.store, rec);
 		const out: Record<string, unknown> = {};
@@ -224,14 +248,16 @@ export class Records {
 			if (k === 'id' && files) out.imageattachmentids = files;
 		}
 		if (PRICED_MODULES.has(rec.module)) Object.assign(out, priceFields(this.meta, rec));
-		if (INVENTORY_MODULES.has(rec.module)) presentInventory(this.meta, this.store, rec, out, purpose);
+		if (INVENTORY_MODULES.has(rec.module))
+			presentInventory(this.meta, this.store, rec, out, purpose);
 		return out;
 	}
 
 	// ---- writing ---------------------------------------------------------------------------
 
 	create(caller: Caller, module: string, element: Record<string, unknown>): StoredRecord {
-		if (!this.meta.isEntity(module) && !caller.isAdmin) throw err.accessDenied('Permission to write is denied');
+		if (!this.meta.isEntity(module) && !caller.isAdmin)
+			throw err.accessDenied('Permission to write is denied');
 		// Ref 14.1: LineItems is checked first ("Mandatory Fields Missing..").
 		if (INVENTORY_MODULES.has(module) && lineItemList(element.LineItems).length === 0) {
 			throw new WsError('MANDATORY_FIELDS_MISSING', 'Mandatory Fields Missing..');
@@ -240,11 +266,14 @@ export class Records {
 		const values = this.blankValues(module);
 		const uncut = this.apply(caller, module, element, 'create', values);
 		// A module where the owner is optional gives the record to the caller.
-		if (this.meta.field(module, 'assigned_user_id') && !values.assigned_user_id) values.assigned_user_id = String(caller.userId);
-		if (PRICED_MODULES.has(module)) applyPriceFields(this.meta, this.store, module, element, values);
+		if (this.meta.field(module, 'assigned_user_id') && !values.assigned_user_id)
+			values.assigned_user_id = String(caller.userId);
+		if (PRICED_MODULES.has(module))
+			applyPriceFields(this.meta, this.store, module, element, values);
 		this.checkDuplicate(module, values, undefined);
 		// 8.3.0 rejects every inventory create and Users create after validation (ref 14.1, 16).
-		if ((INVENTORY_MODULES.has(module) && !this.inventoryCreateWorks) || module === 'Users') throw err.invalidId();
+		if ((INVENTORY_MODULES.has(module) && !this.inventoryCreateWorks) || module === 'Users')
+			throw err.invalidId();
 		const now = formatDateTime(this.clock.now());
 		values.createdtime = now;
 		values.modifiedtime = now;
@@ -265,7 +294,12 @@ export class Records {
 	private computed(module: string, values: Record<string, string>): void {
 		if (module === 'Calendar' || module === 'Events') {
 			// Activity::save_module: start to end (time_end, else the day after due_date, 00:00).
-			const start = Date.parse(`${values.date_start}T${values.time_start || '00:00'}Z`.replace(/T(\d\d:\d\d)Z$/, 'T$1:00Z'));
+			const start = Date.parse(
+				`${values.date_start}T${values.time_start || '00:00'}Z`.replace(
+					/T(\d\d:\d\d)Z$/,
+					'T$1:00Z',
+				),
+			);
 			const end = values.time_end
 				? Date.parse(`${values.due_date}T${values.time_end}Z`.replace(/T(\d\d:\d\d)Z$/, 'T$1:00Z'))
 				: Date.parse(`${values.due_date}T00:00:00Z`) + DAY_MS;
@@ -276,22 +310,32 @@ export class Records {
 			}
 		}
 		if (module === 'Potentials') {
-			values.forecast_amount = ((mysqlNumber(values.amount ?? '') * mysqlNumber(values.probability ?? '')) / 100).toFixed(8);
+			values.forecast_amount = (
+				(mysqlNumber(values.amount ?? '') * mysqlNumber(values.probability ?? '')) /
+				100
+			).toFixed(8);
 		}
 	}
 
 	/** 8.3.0 saves a record owned by an unknown user id, then dies on its missing privileges file. */
 	private checkOwnerFile(values: Record<string, string>): void {
 		const owner = values.assigned_user_id;
-		if (owner && !this.store.user(Number(owner)) && !this.store.group(Number(owner))) throw new RestrictedFile();
+		if (owner && !this.store.user(Number(owner)) && !this.store.group(Number(owner)))
+			throw new RestrictedFile();
 	}
 
-	update(caller: Caller, rec: StoredRecord, element: Record<string, unknown>, mode: 'update' | 'revise'): StoredRecord {
+	update(
+		caller: Caller,
+		rec: StoredRecord,
+		element: Record<string, unknown>,
+		mode: 'update' | 'revise',
+	): StoredRecord {
 		if (!this.meta.isEntity(rec.module) && !caller.isAdmin) throw err.accessDenied();
 		this.checkMandatory(rec.module, element, mode);
 		const values = { ...rec.values };
 		const uncut = this.apply(caller, rec.module, element, mode, values);
-		if (PRICED_MODULES.has(rec.module)) applyPriceFields(this.meta, this.store, rec.module, element, values);
+		if (PRICED_MODULES.has(rec.module))
+			applyPriceFields(this.meta, this.store, rec.module, element, values);
 		this.checkDuplicate(rec.module, values, rec.num);
 		values.modifiedtime = formatDateTime(this.clock.now());
 		if (rec.module === 'PBXManager') values.ModifiedTime = values.modifiedtime;
@@ -320,7 +364,11 @@ export class Records {
 			if (f.type.name === 'reference' || f.type.name === 'owner') {
 				const m = /x(\d+)$/.exec(v);
 				values[f.name] = m ? m[1] : v;
-			} else if (['createdtime', 'modifiedtime', 'source'].includes(f.name) || f.type.name === 'string' || f.type.name === 'text') {
+			} else if (
+				['createdtime', 'modifiedtime', 'source'].includes(f.name) ||
+				f.type.name === 'string' ||
+				f.type.name === 'text'
+			) {
 				values[f.name] = v;
 			} else values[f.name] = storeValue(f.name, f.type.name, v);
 		}
@@ -331,8 +379,10 @@ export class Records {
 		if (this.meta.field(module, 'modifiedby')) values.modifiedby ||= '1';
 		if (this.meta.field(module, 'source')) values.source ||= 'WEBSERVICE';
 		const numberField = this.meta.recordNumberField(module);
-		if (numberField && !values[numberField]) values[numberField] = this.store.nextRecordNumber(module);
-		if (PRICED_MODULES.has(module) && fields.currency_id) values.currency_id = /(\d+)$/.exec(fields.currency_id)?.[1] ?? '';
+		if (numberField && !values[numberField])
+			values[numberField] = this.store.nextRecordNumber(module);
+		if (PRICED_MODULES.has(module) && fields.currency_id)
+			values.currency_id = /(\d+)$/.exec(fields.currency_id)?.[1] ?? '';
 		return this.store.add(this.effectiveModule(module, values), values);
 	}
 
@@ -340,10 +390,13 @@ export class Records {
 		const values: Record<string, string> = {};
 		for (const f of this.meta.fields(module)) {
 			if (f.name === 'id' || this.meta.isPseudoField(f)) continue;
-			values[f.name] = NULL_COLUMNS[module]?.includes(f.name) ? '' : emptyValue(f.name, f.type.name, this.meta.column(module, f.name));
+			values[f.name] = NULL_COLUMNS[module]?.includes(f.name)
+				? ''
+				: emptyValue(f.name, f.type.name, this.meta.column(module, f.name));
 		}
 		// Ref 15.7: an event created without a reminder reads back "0" (a later write without it: "").
-		if (module === 'Events' || module === 'Calendar') values.reminder_time = module === 'Events' ? '0' : '';
+		if (module === 'Events' || module === 'Calendar')
+			values.reminder_time = module === 'Events' ? '0' : '';
 		return values;
 	}
 
@@ -357,7 +410,12 @@ export class Records {
 	private checkMandatory(module: string, element: Record<string, unknown>, mode: WriteMode): void {
 		for (const f of this.meta.fields(module)) {
 			if (f.mandatory !== true || !isTrue(f.editable)) continue;
-			if (module === 'Users' && mode !== 'create' && (f.type.name === 'password' || f.name === 'roleid')) continue;
+			if (
+				module === 'Users' &&
+				mode !== 'create' &&
+				(f.type.name === 'password' || f.name === 'roleid')
+			)
+				continue;
 			const present = has(element, f.name);
 			if (mode === 'revise' && !present) continue;
 			if (!present || isEmptyInput(element[f.name])) throw err.mandatory(f.name);
@@ -375,7 +433,8 @@ export class Records {
 		const uncut: Record<string, string> = {};
 		for (const f of this.meta.fields(module)) {
 			const supplied = has(element, f.name);
-			if (module === 'Events' && f.name === 'reminder_time' && mode !== 'create' && !supplied) values.reminder_time = '';
+			if (module === 'Events' && f.name === 'reminder_time' && mode !== 'create' && !supplied)
+				values.reminder_time = '';
 			if (!supplied || SYSTEM_FIELDS.has(f.name)) continue;
 			const raw = element[f.name];
 			if (f.name === 'source') {
@@ -411,7 +470,8 @@ export class Records {
 		}
 		if (module === 'Emails') {
 			for (const name of JSON_LIST_FIELDS) {
-				if (mode === 'create' || has(element, name)) values[name] = JSON.stringify([values[name] ?? '']);
+				if (mode === 'create' || has(element, name))
+					values[name] = JSON.stringify([values[name] ?? '']);
 			}
 		}
 		return uncut;
@@ -440,20 +500,31 @@ export class Records {
 		const num = Number(m[2]);
 		if (!caller.isAdmin) {
 			const module = this.meta.moduleByPrefix(Number(m[1]));
-			const ok = (module === 'Users' && num === caller.userId) || (module === 'Groups' && !!this.store.group(num));
+			const ok =
+				(module === 'Users' && num === caller.userId) ||
+				(module === 'Groups' && !!this.store.group(num));
 			if (!ok) throw err.accessDenied(Msg.cannotAssign);
 		}
 		return String(num);
 	}
 
 	/** Ref 8.7: case-insensitive, untrimmed comparison on the isunique fields. */
-	private checkDuplicate(module: string, values: Record<string, string>, self: number | undefined): void {
+	private checkDuplicate(
+		module: string,
+		values: Record<string, string>,
+		self: number | undefined,
+	): void {
 		if (!DUPLICATE_PREVENTION.has(module)) return;
 		const unique = this.meta.fields(module).filter((f) => f.isunique === true);
 		if (unique.length === 0) return;
 		for (const other of this.store.all(module)) {
 			if (other.num === self) continue;
-			if (unique.every((f) => (other.values[f.name] ?? '').toLowerCase() === (values[f.name] ?? '').toLowerCase())) {
+			if (
+				unique.every(
+					(f) =>
+						(other.values[f.name] ?? '').toLowerCase() === (values[f.name] ?? '').toLowerCase(),
+				)
+			) {
 				throw err.duplicate();
 			}
 		}

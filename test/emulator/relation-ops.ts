@@ -9,7 +9,8 @@ import { relatedNums, relationsOf, type RelationDef } from './relations';
 import type { StoredRecord } from './store';
 
 const result = (r: unknown): OpOutcome => ({ kind: 'result', result: r });
-const unknownRelation = (): WsError => new WsError('UNKOWN_ENTITY', 'Relation specified is incorrect');
+const unknownRelation = (): WsError =>
+	new WsError('UNKOWN_ENTITY', 'Relation specified is incorrect');
 
 /** The relations to modules the caller may use (a non-admin on 8.3.0 may use none: relations are empty). */
 function accessibleRelations(c: Call, module: string): RelationDef[] {
@@ -25,7 +26,8 @@ export function relatedtypes(c: Call): OpOutcome {
 	const relations = accessibleRelations(c, module);
 	if (relations.length === 0) return result({ types: [], information: [] });
 	const information: Record<string, unknown> = {};
-	for (const r of relations) information[r.label] = { name: r.module, label: r.label, isEntity: '1' };
+	for (const r of relations)
+		information[r.label] = { name: r.module, label: r.label, isEntity: '1' };
 	return result({ types: relations.map((r) => r.module), information });
 }
 
@@ -42,8 +44,15 @@ function sourceRecord(c: Call): StoredRecord {
 	return rec;
 }
 
-function findRelation(c: Call, source: StoredRecord, label: string | undefined, module: string): RelationDef {
-	const rel = accessibleRelations(c, source.module).find((r) => r.label === label && r.module === module);
+function findRelation(
+	c: Call,
+	source: StoredRecord,
+	label: string | undefined,
+	module: string,
+): RelationDef {
+	const rel = accessibleRelations(c, source.module).find(
+		(r) => r.label === label && r.module === module,
+	);
 	if (!rel) throw unknownRelation();
 	return rel;
 }
@@ -96,7 +105,11 @@ export function addRelated(c: Call): OpOutcome {
 	if (!store.live(source.module, source.num)) throw err.internal();
 	const label = c.param('relationIdLabel') ?? '';
 	const candidates = relationsOf(source.module).filter((r) => r.module === related.module);
-	const rel = label === '' ? candidates[0] : candidates.find((r) => (/^\d+$/.test(label) ? r.id === Number(label) : r.label === label));
-	if (rel?.table && store.live(related.module, related.num)) store.links.add(rel.table, source.num, related.num);
+	const rel =
+		label === ''
+			? candidates[0]
+			: candidates.find((r) => (/^\d+$/.test(label) ? r.id === Number(label) : r.label === label));
+	if (rel?.table && store.live(related.module, related.num))
+		store.links.add(rel.table, source.num, related.num);
 	return result({ message: 'successfull' });
 }

@@ -128,8 +128,16 @@ const STOCK: Record<string, Spec[]> = {
 		['Contacts', 'Contacts', { table: 'crmentityrel' }],
 		['Potentials', 'Potentials', { table: 'crmentityrel' }],
 	],
-	Quotes: [['SalesOrder', 'Sales Order', { fields: ['quote_id'] }], ...activities('parent_id'), DOCS],
-	SalesOrder: [...activities('parent_id'), DOCS, ['Invoice', 'Invoice', { fields: ['salesorder_id'] }]],
+	Quotes: [
+		['SalesOrder', 'Sales Order', { fields: ['quote_id'] }],
+		...activities('parent_id'),
+		DOCS,
+	],
+	SalesOrder: [
+		...activities('parent_id'),
+		DOCS,
+		['Invoice', 'Invoice', { fields: ['salesorder_id'] }],
+	],
 	Invoice: [...activities('parent_id'), DOCS],
 	PurchaseOrder: [...activities('parent_id'), DOCS],
 	Campaigns: [
@@ -140,7 +148,10 @@ const STOCK: Record<string, Spec[]> = {
 		['Accounts', 'Accounts', { table: 'campaignrel' }],
 		DOCS,
 	],
-	Vendors: [['PurchaseOrder', 'Purchase Order', { fields: ['vendor_id'] }], ['Contacts', 'Contacts', { table: 'vendorcontactrel' }]],
+	Vendors: [
+		['PurchaseOrder', 'Purchase Order', { fields: ['vendor_id'] }],
+		['Contacts', 'Contacts', { table: 'vendorcontactrel' }],
+	],
 	Project: [
 		['ProjectTask', 'Project Tasks', { fields: ['projectid'] }],
 		['ProjectMilestone', 'Project Milestones', { fields: ['projectid'] }],
@@ -159,12 +170,29 @@ const STOCK: Record<string, Spec[]> = {
 const EXTRA: Record<string, Record<string, Via>> = {
 	Calendar: { Contacts: { sourceField: 'contact_id' } },
 	Documents: Object.fromEntries(
-		['Contacts', 'Accounts', 'Potentials', 'Leads', 'Products', 'Services', 'Project', 'Assets', 'ServiceContracts', 'Quotes', 'Invoice', 'SalesOrder', 'PurchaseOrder', 'HelpDesk', 'Faq'].map(
-			(m) => [m, { table: 'senotesrel' }],
-		),
+		[
+			'Contacts',
+			'Accounts',
+			'Potentials',
+			'Leads',
+			'Products',
+			'Services',
+			'Project',
+			'Assets',
+			'ServiceContracts',
+			'Quotes',
+			'Invoice',
+			'SalesOrder',
+			'PurchaseOrder',
+			'HelpDesk',
+			'Faq',
+		].map((m) => [m, { table: 'senotesrel' }]),
 	),
 	Faq: { Documents: { table: 'senotesrel' } },
-	PriceBooks: { Products: { table: 'pricebookproductrel' }, Services: { table: 'pricebookproductrel' } },
+	PriceBooks: {
+		Products: { table: 'pricebookproductrel' },
+		Services: { table: 'pricebookproductrel' },
+	},
 	Products: {
 		PriceBooks: { table: 'pricebookproductrel' },
 		'Product Bundles': { table: 'productbundle' },
@@ -180,10 +208,17 @@ const EXTRA: Record<string, Record<string, Via>> = {
 	Emails: { Contacts: { table: 'seactivityrel' }, Documents: { table: 'senotesrel' } },
 	Potentials: { Invoice: { fields: ['potential_id'] }, Emails: { fields: ['parent_id'] } },
 	HelpDesk: { Emails: { fields: ['parent_id'] } },
-	Project: { Emails: { fields: ['parent_id'] }, Activities: { fields: ['parent_id'], status: 'open' } },
+	Project: {
+		Emails: { fields: ['parent_id'] },
+		Activities: { fields: ['parent_id'], status: 'open' },
+	},
 	ProjectTask: { Emails: { fields: ['parent_id'] } },
 	ServiceContracts: { 'Service Requests': { table: 'crmentityrel' } },
-	SMSNotifier: { Accounts: { table: 'smsnotifierrel' }, Contacts: { table: 'smsnotifierrel' }, Leads: { table: 'smsnotifierrel' } },
+	SMSNotifier: {
+		Accounts: { table: 'smsnotifierrel' },
+		Contacts: { table: 'smsnotifierrel' },
+		Leads: { table: 'smsnotifierrel' },
+	},
 };
 
 interface RelatedTypesAnswer {
@@ -259,19 +294,29 @@ export function relatedNums(store: Store, rel: RelationDef, source: StoredRecord
 		for (const r of store.all(rel.module)) {
 			if (r.values[field] !== own) continue;
 			// Activities lists every task; Activity History the completed and deferred ones (observed on 8.3.0).
-			if (rel.status === 'closed' && !CLOSED_STATUS.has(r.values.taskstatus || r.values.eventstatus || '')) continue;
+			if (
+				rel.status === 'closed' &&
+				!CLOSED_STATUS.has(r.values.taskstatus || r.values.eventstatus || '')
+			)
+				continue;
 			found.add(r.num);
 		}
 	}
 	const target = rel.sourceField ? source.values[rel.sourceField] : '';
 	if (target && store.live(rel.module, Number(target))) found.add(Number(target));
-	if (rel.table) for (const n of store.links.partners(rel.table, source.num)) if (store.live(rel.module, n)) found.add(n);
+	if (rel.table)
+		for (const n of store.links.partners(rel.table, source.num))
+			if (store.live(rel.module, n)) found.add(n);
 	if (rel.lineItems) {
 		for (const line of store.all('LineItem')) {
-			if (line.values.productid === own && store.live(rel.module, Number(line.values.parent_id))) found.add(Number(line.values.parent_id));
+			if (line.values.productid === own && store.live(rel.module, Number(line.values.parent_id)))
+				found.add(Number(line.values.parent_id));
 		}
 	}
 	// 8.3.0 relates only active documents (getSpecificRelationQuery adds filestatus = 1).
-	const shown = rel.module === 'Documents' ? [...found].filter((n) => store.live('Documents', n)?.values.filestatus === '1') : [...found];
+	const shown =
+		rel.module === 'Documents'
+			? [...found].filter((n) => store.live('Documents', n)?.values.filestatus === '1')
+			: [...found];
 	return shown.sort((a, b) => a - b);
 }

@@ -25,7 +25,14 @@ export interface LoggedRequest {
 }
 
 type Reply =
-	| { kind: 'json'; envelope: { success: boolean; result?: unknown; error?: { message: string; code: string | number } } }
+	| {
+			kind: 'json';
+			envelope: {
+				success: boolean;
+				result?: unknown;
+				error?: { message: string; code: string | number };
+			};
+	  }
 	| { kind: 'fatal'; contentType?: string }
 	| { kind: 'text'; body: string };
 
@@ -66,7 +73,8 @@ export class WebserviceServer {
 	) {
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch(() => {
-				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0' });
+				if (!res.headersSent)
+					res.writeHead(500, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0' });
 				res.end();
 			});
 		});
@@ -76,7 +84,9 @@ export class WebserviceServer {
 	listen(port: number): Promise<number> {
 		return new Promise((resolve, reject) => {
 			this.server.once('error', reject);
-			this.server.listen(port, '127.0.0.1', () => resolve((this.server.address() as AddressInfo).port));
+			this.server.listen(port, '127.0.0.1', () =>
+				resolve((this.server.address() as AddressInfo).port),
+			);
 		});
 	}
 
@@ -120,12 +130,22 @@ export class WebserviceServer {
 		const query = parseUrlEncoded(url.search.slice(1));
 		const parsedBody = method === 'POST' ? parseBody(body, req.headers['content-type']) : undefined;
 		const post: ParsedParams | undefined = parsedBody === 'json' ? undefined : parsedBody;
-		const operation = (post?.values.get('operation') ?? query.values.get('operation') ?? '').toLowerCase();
+		const operation = (
+			post?.values.get('operation') ??
+			query.values.get('operation') ??
+			''
+		).toLowerCase();
 		const sessionName = post?.values.get('sessionName') ?? query.values.get('sessionName');
-		const def = Object.prototype.hasOwnProperty.call(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+		const def = Object.prototype.hasOwnProperty.call(OPERATIONS, operation)
+			? OPERATIONS[operation]
+			: undefined;
 
 		// Ref 2.6 / 21 rows 7 and 9: unknown operation, JSON body, array parameters → HTTP 500.
-		const broken = !def || parsedBody === 'json' || query.arrayKeys.length > 0 || (post?.arrayKeys.length ?? 0) > 0;
+		const broken =
+			!def ||
+			parsedBody === 'json' ||
+			query.arrayKeys.length > 0 ||
+			(post?.arrayKeys.length ?? 0) > 0;
 		const lockKey = sessionName && sessionName !== 'null' ? sessionName : undefined;
 		const fault = this.faults.take(operation, lockKey !== undefined);
 
@@ -149,7 +169,9 @@ export class WebserviceServer {
 			if (fault?.kind === 'concurrent-getchallenge') this.competingChallenge(ctx);
 			const r = this.execute(ctx, def!);
 			// Ref 2.1: the answer (success or error) cannot be encoded: HTTP 500 after the JSON header.
-			return ctx.badFormat && r.kind === 'json' ? { kind: 'fatal', contentType: 'application/json' } : r;
+			return ctx.badFormat && r.kind === 'json'
+				? { kind: 'fatal', contentType: 'application/json' }
+				: r;
 		});
 		this.write(res, reply, fault);
 		log(operation, reply.kind === 'fatal' ? 500 : 200, reply, sessionName);
@@ -161,7 +183,11 @@ export class WebserviceServer {
 			if (outcome.kind === 'text') return { kind: 'text', body: outcome.body };
 			return { kind: 'json', envelope: { success: true, result: outcome.result } };
 		} catch (e) {
-			if (e instanceof WsError) return { kind: 'json', envelope: { success: false, error: { message: e.message, code: e.code } } };
+			if (e instanceof WsError)
+				return {
+					kind: 'json',
+					envelope: { success: false, error: { message: e.message, code: e.code } },
+				};
 			if (e instanceof PhpFatal) return { kind: 'fatal' };
 			if (e instanceof RestrictedFile) return { kind: 'text', body: RESTRICTED_TEXT };
 			// An unexpected bug in the emulator: surface it like a PHP fatal error, but loudly.
@@ -173,13 +199,24 @@ export class WebserviceServer {
 	/** Another client asks for the same user's challenge token, replacing the one the caller got (ref 4.5). */
 	private competingChallenge(ctx: RequestContext): void {
 		const username = ctx.body.get('username') ?? ctx.query.get('username') ?? '';
-		const query = new Map([['operation', 'getchallenge'], ['username', username]]);
-		this.execute({ method: 'GET', query, body: new Map(), operationInBody: false }, OPERATIONS.getchallenge);
+		const query = new Map([
+			['operation', 'getchallenge'],
+			['username', username],
+		]);
+		this.execute(
+			{ method: 'GET', query, body: new Map(), operationInBody: false },
+			OPERATIONS.getchallenge,
+		);
 	}
 
 	private write(res: http.ServerResponse, reply: Reply, fault: Fault | undefined): void {
 		if (reply.kind === 'fatal') {
-			res.writeHead(500, { ...NO_CACHE, 'Content-Type': reply.contentType ?? 'text/html; charset=UTF-8', 'Content-Length': '0', Connection: 'close' });
+			res.writeHead(500, {
+				...NO_CACHE,
+				'Content-Type': reply.contentType ?? 'text/html; charset=UTF-8',
+				'Content-Length': '0',
+				Connection: 'close',
+			});
 			res.end();
 			return;
 		}
@@ -190,7 +227,8 @@ export class WebserviceServer {
 		}
 		let text = encodeJson(reply.envelope);
 		if (fault?.kind === 'php-warning') text = PHP_WARNING + text;
-		if (fault?.kind === 'invalid-json') text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+		if (fault?.kind === 'invalid-json')
+			text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
 		res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'application/json' });
 		res.end(text);
 	}

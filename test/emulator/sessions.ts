@@ -7,7 +7,10 @@ import type { Clock } from './clock';
 
 /** PHP uniqid(): 8 hex digits of seconds + 5 hex digits of microseconds. */
 function uniqid(seconds = Math.floor(Date.now() / 1000)): string {
-	return seconds.toString(16).padStart(8, '0').slice(-8) + randomInt(0x100000).toString(16).padStart(5, '0');
+	return (
+		seconds.toString(16).padStart(8, '0').slice(-8) +
+		randomInt(0x100000).toString(16).padStart(5, '0')
+	);
 }
 
 export interface Session {

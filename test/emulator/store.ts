@@ -82,7 +82,9 @@ export class Store {
 	}
 
 	all(module: string): StoredRecord[] {
-		const source = this.meta.isCrmModule(module) ? this.crm.values() : (this.actors.get(module)?.values() ?? []);
+		const source = this.meta.isCrmModule(module)
+			? this.crm.values()
+			: (this.actors.get(module)?.values() ?? []);
 		const out: StoredRecord[] = [];
 		for (const rec of source) if (rec.module === module && !rec.deleted) out.push(rec);
 		return out.sort((a, b) => a.num - b.num);

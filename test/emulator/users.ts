@@ -15,22 +15,57 @@ export interface NewUser {
 
 /** Preferences of a user made with Vtiger's Users class (the non-admin user of a fresh 8.3.0 test install). */
 const USER_DEFAULTS: Record<string, string> = {
-	roleid: 'H5', time_zone: 'UTC', date_format: 'yyyy-mm-dd', hour_format: '24', callduration: '5',
-	othereventduration: '5', currency_id: '1', language: 'en_us', theme: 'softed', activity_view: 'Today',
-	lead_view: 'Today', start_hour: '08:00', end_hour: '18:00', is_owner: '', currency_grouping_pattern: '123,456,789',
-	currency_decimal_separator: '.', currency_grouping_separator: ',', currency_symbol_placement: '$1.0',
-	no_of_currency_decimals: '2', truncate_trailing_zeros: '0', dayoftheweek: 'Sunday', calendarsharedtype: 'public',
-	default_record_view: 'Summary', leftpanelhide: '0', rowheight: '', defaulteventstatus: '',
-	defaultactivitytype: '', hidecompletedevents: '0', defaultcalendarview: '', defaultlandingpage: '',
-	reminder_interval: '', internal_mailer: '0',
+	roleid: 'H5',
+	time_zone: 'UTC',
+	date_format: 'yyyy-mm-dd',
+	hour_format: '24',
+	callduration: '5',
+	othereventduration: '5',
+	currency_id: '1',
+	language: 'en_us',
+	theme: 'softed',
+	activity_view: 'Today',
+	lead_view: 'Today',
+	start_hour: '08:00',
+	end_hour: '18:00',
+	is_owner: '',
+	currency_grouping_pattern: '123,456,789',
+	currency_decimal_separator: '.',
+	currency_grouping_separator: ',',
+	currency_symbol_placement: '$1.0',
+	no_of_currency_decimals: '2',
+	truncate_trailing_zeros: '0',
+	dayoftheweek: 'Sunday',
+	calendarsharedtype: 'public',
+	default_record_view: 'Summary',
+	leftpanelhide: '0',
+	rowheight: '',
+	defaulteventstatus: '',
+	defaultactivitytype: '',
+	hidecompletedevents: '0',
+	defaultcalendarview: '',
+	defaultlandingpage: '',
+	reminder_interval: '',
+	internal_mailer: '0',
 };
 
 /** The admin of a fresh 8.3.0 install after the installer and the first-login setup (observed). */
 const ADMIN_DEFAULTS: Record<string, string> = {
 	...USER_DEFAULTS,
-	roleid: 'H2', hour_format: '12', theme: 'alphagrey', activity_view: 'This Week', start_hour: '00:00', end_hour: '23:00',
-	is_owner: '1', truncate_trailing_zeros: '1', defaulteventstatus: 'Planned', defaultactivitytype: 'Call',
-	defaultcalendarview: 'MyCalendar', defaultlandingpage: 'Home', reminder_interval: '1 Minute', internal_mailer: '1',
+	roleid: 'H2',
+	hour_format: '12',
+	theme: 'alphagrey',
+	activity_view: 'This Week',
+	start_hour: '00:00',
+	end_hour: '23:00',
+	is_owner: '1',
+	truncate_trailing_zeros: '1',
+	defaulteventstatus: 'Planned',
+	defaultactivitytype: 'Call',
+	defaultcalendarview: 'MyCalendar',
+	defaultlandingpage: 'Home',
+	reminder_interval: '1 Minute',
+	internal_mailer: '1',
 };
 
 export function addUserRecord(store: Store, u: NewUser, num?: number): StoredRecord {
@@ -59,7 +94,14 @@ export function seedDirectory(store: Store, adminAccessKey: string): void {
 	store.allocateUserOrGroupId(); // 1 = admin
 	addUserRecord(
 		store,
-		{ username: 'admin', accessKey: adminAccessKey, firstName: '', lastName: 'Administrator', email: 'admin@example.com', isAdmin: true },
+		{
+			username: 'admin',
+			accessKey: adminAccessKey,
+			firstName: '',
+			lastName: 'Administrator',
+			email: 'admin@example.com',
+			isAdmin: true,
+		},
 		1,
 	);
 	for (const [name, description] of [
@@ -70,17 +112,49 @@ export function seedDirectory(store: Store, adminAccessKey: string): void {
 		store.add('Groups', { groupname: name, description });
 	}
 	store.add('Currency', {
-		currency_name: 'USA, Dollars', currency_code: 'USD', currency_symbol: '$', conversion_rate: '1.00000',
-		currency_status: 'Active', defaultid: '-11', deleted: '0',
+		currency_name: 'USA, Dollars',
+		currency_code: 'USD',
+		currency_symbol: '$',
+		conversion_rate: '1.00000',
+		currency_status: 'Active',
+		defaultid: '-11',
+		deleted: '0',
 	});
-	store.add('DocumentFolders', { foldername: 'Default', description: 'This is a Default Folder', createdby: '1', sequence: '1' });
-	for (const [taxname, taxlabel, percentage] of [['tax1', 'VAT', '4.500'], ['tax2', 'Sales', '10.000'], ['tax3', 'Service', '12.500']]) {
-		store.add('Tax', { taxname, taxlabel, percentage, deleted: '0', method: 'Simple', type: 'Fixed', compoundon: '[]', regions: '[]' });
+	store.add('DocumentFolders', {
+		foldername: 'Default',
+		description: 'This is a Default Folder',
+		createdby: '1',
+		sequence: '1',
+	});
+	for (const [taxname, taxlabel, percentage] of [
+		['tax1', 'VAT', '4.500'],
+		['tax2', 'Sales', '10.000'],
+		['tax3', 'Service', '12.500'],
+	]) {
+		store.add('Tax', {
+			taxname,
+			taxlabel,
+			percentage,
+			deleted: '0',
+			method: 'Simple',
+			type: 'Fixed',
+			compoundon: '[]',
+			regions: '[]',
+		});
 	}
 	store.add('CompanyDetails', {
-		organizationname: 'vtiger', address: '95, 12th Main Road, 3rd Block, Rajajinagar', city: 'Bangalore', state: 'Karnataka',
-		country: 'India', code: '560010', phone: '+91 9243602352', fax: '+91 9243602352', website: 'www.vtiger.com',
-		logoname: 'vtiger-crm-logo.png', logo: '', vatid: '',
+		organizationname: 'vtiger',
+		address: '95, 12th Main Road, 3rd Block, Rajajinagar',
+		city: 'Bangalore',
+		state: 'Karnataka',
+		country: 'India',
+		code: '560010',
+		phone: '+91 9243602352',
+		fax: '+91 9243602352',
+		website: 'www.vtiger.com',
+		logoname: 'vtiger-crm-logo.png',
+		logo: '',
+		vatid: '',
 	});
 }
 

@@ -37,7 +37,12 @@ export interface Column {
 	decimals?: number;
 }
 
-export function storeValue(fieldName: string, typeName: string, input: unknown, column: Column = {}): string {
+export function storeValue(
+	fieldName: string,
+	typeName: string,
+	input: unknown,
+	column: Column = {},
+): string {
 	const maxLength = column.maxLength;
 	switch (typeName) {
 		case 'boolean':
@@ -60,7 +65,9 @@ export function storeValue(fieldName: string, typeName: string, input: unknown, 
 		default: {
 			const text = sanitizeText(phpString(input));
 			// Ref 7.1: MySQL in non-strict mode cuts text to the column length (in characters).
-			return maxLength !== undefined && [...text].length > maxLength ? [...text].slice(0, maxLength).join('') : text;
+			return maxLength !== undefined && [...text].length > maxLength
+				? [...text].slice(0, maxLength).join('')
+				: text;
 		}
 	}
 }
@@ -117,8 +124,11 @@ export function dateInput(raw: string): string {
 	let year = Number(y);
 	if (y.length === 2) year += year < 70 ? 2000 : 1900;
 	const [month, day] = [Number(m), Number(d)];
-	if (month === 0 || day === 0) return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-	return isValidDate(year, month, day) ? `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : '0000-00-00';
+	if (month === 0 || day === 0)
+		return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+	return isValidDate(year, month, day)
+		? `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+		: '0000-00-00';
 }
 
 /** Ref 7.4: money columns have 8 decimals; `double` columns their own scale (columns.json). */
@@ -156,9 +166,28 @@ const NAMED_ENTITIES: Record<number, string> = (() => {
 	const map: Record<number, string> = {};
 	latin1.forEach((name, i) => (map[160 + i] = name));
 	Object.assign(map, {
-		338: 'OElig', 339: 'oelig', 352: 'Scaron', 353: 'scaron', 376: 'Yuml', 402: 'fnof', 710: 'circ', 732: 'tilde',
-		8211: 'ndash', 8212: 'mdash', 8216: 'lsquo', 8217: 'rsquo', 8218: 'sbquo', 8220: 'ldquo', 8221: 'rdquo',
-		8222: 'bdquo', 8224: 'dagger', 8225: 'Dagger', 8226: 'bull', 8230: 'hellip', 8240: 'permil', 8364: 'euro',
+		338: 'OElig',
+		339: 'oelig',
+		352: 'Scaron',
+		353: 'scaron',
+		376: 'Yuml',
+		402: 'fnof',
+		710: 'circ',
+		732: 'tilde',
+		8211: 'ndash',
+		8212: 'mdash',
+		8216: 'lsquo',
+		8217: 'rsquo',
+		8218: 'sbquo',
+		8220: 'ldquo',
+		8221: 'rdquo',
+		8222: 'bdquo',
+		8224: 'dagger',
+		8225: 'Dagger',
+		8226: 'bull',
+		8230: 'hellip',
+		8240: 'permil',
+		8364: 'euro',
 		8482: 'trade',
 	});
 	return map;
@@ -176,7 +205,8 @@ export function htmlEntities(s: string): string {
 		const at = i;
 		i += ch.length;
 		const cp = ch.codePointAt(0) ?? 0;
-		if (ch === '&' && /^&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/.test(s.slice(at))) out += '&';
+		if (ch === '&' && /^&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/.test(s.slice(at)))
+			out += '&';
 		else if (ch === '&') out += '&amp;';
 		else if (ch === '<') out += '&lt;';
 		else if (ch === '>') out += '&gt;';
@@ -193,8 +223,10 @@ export function htmlEntities(s: string): string {
  * (ref 2.5): raw UTF-8, `/` unescaped, and control characters other than \b\f\n\r\t written raw.
  */
 export function encodeJson(value: unknown): string {
-	return JSON.stringify(value).replace(/(\\*)\\u(00[01][0-9a-f])/g, (whole, slashes: string, hex: string) =>
-		slashes.length % 2 === 0 ? slashes + String.fromCharCode(parseInt(hex, 16)) : whole,
+	return JSON.stringify(value).replace(
+		/(\\*)\\u(00[01][0-9a-f])/g,
+		(whole, slashes: string, hex: string) =>
+			slashes.length % 2 === 0 ? slashes + String.fromCharCode(parseInt(hex, 16)) : whole,
 	);
 }
 

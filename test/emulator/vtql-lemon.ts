@@ -12,17 +12,84 @@ import { err } from './errors';
 // ---- tokens ---------------------------------------------------------------------------------
 
 const T = {
-	SELECT: 1, FRM: 2, COLUMNNAME: 3, ASTERISK: 4, COUNT: 5, PARENOPEN: 6, PARENCLOSE: 7, COMMA: 8, TABLENAME: 9,
-	WHERE: 10, LOGICAL_AND: 11, LOGICAL_OR: 12, VALUE: 13, EQ: 14, LT: 15, GT: 16, LTE: 17, GTE: 18, NE: 19, IN: 20,
-	LIKE: 21, ORDERBY: 22, ASC: 23, DESC: 24, LIMIT: 25, SEMICOLON: 26,
+	SELECT: 1,
+	FRM: 2,
+	COLUMNNAME: 3,
+	ASTERISK: 4,
+	COUNT: 5,
+	PARENOPEN: 6,
+	PARENCLOSE: 7,
+	COMMA: 8,
+	TABLENAME: 9,
+	WHERE: 10,
+	LOGICAL_AND: 11,
+	LOGICAL_OR: 12,
+	VALUE: 13,
+	EQ: 14,
+	LT: 15,
+	GT: 16,
+	LTE: 17,
+	GTE: 18,
+	NE: 19,
+	IN: 20,
+	LIKE: 21,
+	ORDERBY: 22,
+	ASC: 23,
+	DESC: 24,
+	LIMIT: 25,
+	SEMICOLON: 26,
 } as const;
 
 const TOKEN_NAMES = [
-	'$', 'SELECT', 'FRM', 'COLUMNNAME', 'ASTERISK', 'COUNT', 'PARENOPEN', 'PARENCLOSE', 'COMMA', 'TABLENAME', 'WHERE',
-	'LOGICAL_AND', 'LOGICAL_OR', 'VALUE', 'EQ', 'LT', 'GT', 'LTE', 'GTE', 'NE', 'IN', 'LIKE', 'ORDERBY', 'ASC', 'DESC',
-	'LIMIT', 'SEMICOLON', 'error', 'sql', 'select_statement', 'selectcol_list', 'table_list', 'where_condition',
-	'order_clause', 'limit_clause', 'end_stmt', 'selectcolumn_exp', 'condition', 'expr_set', 'expr', 'logical_term',
-	'valuelist', 'valueref', 'value_exp', 'column_group', 'clause', 'column_list', 'column_exp', 'limit_set',
+	'$',
+	'SELECT',
+	'FRM',
+	'COLUMNNAME',
+	'ASTERISK',
+	'COUNT',
+	'PARENOPEN',
+	'PARENCLOSE',
+	'COMMA',
+	'TABLENAME',
+	'WHERE',
+	'LOGICAL_AND',
+	'LOGICAL_OR',
+	'VALUE',
+	'EQ',
+	'LT',
+	'GT',
+	'LTE',
+	'GTE',
+	'NE',
+	'IN',
+	'LIKE',
+	'ORDERBY',
+	'ASC',
+	'DESC',
+	'LIMIT',
+	'SEMICOLON',
+	'error',
+	'sql',
+	'select_statement',
+	'selectcol_list',
+	'table_list',
+	'where_condition',
+	'order_clause',
+	'limit_clause',
+	'end_stmt',
+	'selectcolumn_exp',
+	'condition',
+	'expr_set',
+	'expr',
+	'logical_term',
+	'valuelist',
+	'valueref',
+	'value_exp',
+	'column_group',
+	'clause',
+	'column_list',
+	'column_exp',
+	'limit_set',
 ];
 
 /** A token code; null where a PHP handler returned nothing (the parser then reports "Unknown"). */
@@ -30,7 +97,8 @@ type Major = number | null;
 
 const MANDATORY_STATES = ['select', 'column_list', 'from', 'table'];
 const OPTIONAL_STATES = ['where', 'orderby', 'limit'];
-const TOKEN_RE = /^((\w+|'(?:[^']|'')+'|\(|\)|(\+|-)?\d+|,|\*|(?!<|>)=|<(?!=)|>(?!=)|<=|>=|!=|;))|^([ \t\r\n]+)/;
+const TOKEN_RE =
+	/^((\w+|'(?:[^']|'')+'|\(|\)|(\+|-)?\d+|,|\*|(?!<|>)=|<(?!=)|>(?!=)|<=|>=|!=|;))|^([ \t\r\n]+)/;
 
 const ieq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -200,25 +268,57 @@ class Lexer {
 // ---- the Lemon tables of VTQL_Parser.php ----------------------------------------------------
 
 const YY_ACTION = [
-	36, 29, 28, 30, 31, 38, 39, 37, 41, 26, 18, 57, 7, 10, 27, 22, 50, 55, 17, 18, 15, 9, 12, 42, 43, 35, 25, 16, 33, 51,
-	52, 101, 56, 21, 47, 2, 19, 46, 52, 44, 3, 20, 53, 49, 24, 34, 23, 6, 40, 45, 1, 4, 13, 54, 11, 48, 5, 14, 32, 8,
+	36, 29, 28, 30, 31, 38, 39, 37, 41, 26, 18, 57, 7, 10, 27, 22, 50, 55, 17, 18, 15, 9, 12, 42, 43,
+	35, 25, 16, 33, 51, 52, 101, 56, 21, 47, 2, 19, 46, 52, 44, 3, 20, 53, 49, 24, 34, 23, 6, 40, 45,
+	1, 4, 13, 54, 11, 48, 5, 14, 32, 8,
 ];
 const YY_LOOKAHEAD = [
-	14, 15, 16, 17, 18, 19, 20, 21, 41, 42, 43, 13, 44, 33, 46, 47, 11, 12, 42, 43, 37, 38, 2, 23, 24, 4, 5, 30, 8, 7,
-	8, 28, 29, 36, 35, 22, 4, 13, 8, 8, 1, 6, 26, 3, 8, 3, 13, 3, 7, 45, 40, 6, 34, 39, 31, 48, 10, 32, 9, 25,
+	14, 15, 16, 17, 18, 19, 20, 21, 41, 42, 43, 13, 44, 33, 46, 47, 11, 12, 42, 43, 37, 38, 2, 23, 24,
+	4, 5, 30, 8, 7, 8, 28, 29, 36, 35, 22, 4, 13, 8, 8, 1, 6, 26, 3, 8, 3, 13, 3, 7, 45, 40, 6, 34,
+	39, 31, 48, 10, 32, 9, 25,
 ];
 const YY_SHIFT_USE_DFLT = -15;
-const YY_SHIFT_OFST = [39, 45, -15, 21, -15, -15, -14, 0, 33, 44, 34, 46, 49, 16, 13, 5, 20, 22, -2, 41, 32, 42, 40, 36, 24, 35, 30, 31];
+const YY_SHIFT_OFST = [
+	39, 45, -15, 21, -15, -15, -14, 0, 33, 44, 34, 46, 49, 16, 13, 5, 20, 22, -2, 41, 32, 42, 40, 36,
+	24, 35, 30, 31,
+];
 const YY_REDUCE_USE_DFLT = -34;
 const YY_REDUCE_OFST = [3, -33, -32, -3, -24, -17, 10, 4, 7, 14, 18, 25, 23, -1, -20];
 const EXPECTED: number[][] = [
-	[1], [6], [], [4, 5], [], [], [14, 15, 16, 17, 18, 19, 20, 21], [23, 24], [13], [3], [25], [10], [9], [26], [22], [11, 12],
-	[2, 8], [7, 8], [13], [7], [4], [3], [3], [8], [13], [6], [8], [8],
+	[1],
+	[6],
+	[],
+	[4, 5],
+	[],
+	[],
+	[14, 15, 16, 17, 18, 19, 20, 21],
+	[23, 24],
+	[13],
+	[3],
+	[25],
+	[10],
+	[9],
+	[26],
+	[22],
+	[11, 12],
+	[2, 8],
+	[7, 8],
+	[13],
+	[7],
+	[4],
+	[3],
+	[3],
+	[8],
+	[13],
+	[6],
+	[8],
+	[8],
 	...Array.from({ length: 30 }, (): number[] => []),
 ];
 const YY_DEFAULT = [
-	100, 77, 91, 64, 77, 71, 100, 94, 100, 100, 96, 67, 100, 100, 87, 66, 100, 100, 100, 100, 100, 100, 100, 97, 100, 100, 74,
-	88, 80, 79, 81, 82, 65, 63, 60, 61, 78, 85, 83, 84, 62, 72, 92, 93, 90, 86, 98, 59, 95, 89, 69, 73, 76, 99, 68, 70, 58, 75,
+	100, 77, 91, 64, 77, 71, 100, 94, 100, 100, 96, 67, 100, 100, 87, 66, 100, 100, 100, 100, 100,
+	100, 100, 97, 100, 100, 74, 88, 80, 79, 81, 82, 65, 63, 60, 61, 78, 85, 83, 84, 62, 72, 92, 93,
+	90, 86, 98, 59, 95, 89, 69, 73, 76, 99, 68, 70, 58, 75,
 ];
 const YYNOCODE = 50;
 const YYNSTATE = 58;
@@ -229,9 +329,48 @@ const YY_NO_ACTION = 102;
 const YY_ERROR_ACTION = 100;
 /** [lhs, rhs] of each rule. */
 const RULES: Array<[number, number]> = [
-	[28, 1], [29, 8], [30, 2], [30, 1], [30, 4], [36, 2], [36, 0], [31, 1], [32, 2], [32, 0], [37, 2], [38, 2], [38, 2], [38, 0],
-	[39, 3], [41, 3], [41, 1], [42, 2], [43, 2], [43, 0], [40, 1], [40, 1], [40, 1], [40, 1], [40, 1], [40, 1], [40, 1], [40, 1],
-	[33, 3], [33, 0], [44, 1], [46, 2], [47, 2], [47, 0], [45, 1], [45, 1], [45, 0], [34, 2], [34, 0], [48, 1], [48, 3], [35, 1],
+	[28, 1],
+	[29, 8],
+	[30, 2],
+	[30, 1],
+	[30, 4],
+	[36, 2],
+	[36, 0],
+	[31, 1],
+	[32, 2],
+	[32, 0],
+	[37, 2],
+	[38, 2],
+	[38, 2],
+	[38, 0],
+	[39, 3],
+	[41, 3],
+	[41, 1],
+	[42, 2],
+	[43, 2],
+	[43, 0],
+	[40, 1],
+	[40, 1],
+	[40, 1],
+	[40, 1],
+	[40, 1],
+	[40, 1],
+	[40, 1],
+	[40, 1],
+	[33, 3],
+	[33, 0],
+	[44, 1],
+	[46, 2],
+	[47, 2],
+	[47, 0],
+	[45, 1],
+	[45, 1],
+	[45, 0],
+	[34, 2],
+	[34, 0],
+	[48, 1],
+	[48, 3],
+	[35, 1],
 ];
 
 interface Entry {
@@ -258,7 +397,8 @@ class Parser {
 		if (i === YY_SHIFT_USE_DFLT) return YY_DEFAULT[stateno];
 		if (lookahead === YYNOCODE) return YY_NO_ACTION;
 		i += num(lookahead);
-		if (i < 0 || i >= YY_SZ_ACTTAB || lookahead === null || YY_LOOKAHEAD[i] !== lookahead) return YY_DEFAULT[stateno];
+		if (i < 0 || i >= YY_SZ_ACTTAB || lookahead === null || YY_LOOKAHEAD[i] !== lookahead)
+			return YY_DEFAULT[stateno];
 		return YY_ACTION[i];
 	}
 
@@ -329,7 +469,12 @@ class Parser {
 	}
 
 	private syntaxError(major: Major, value: unknown): never {
-		const name = major === 0 ? 'End of Input' : major !== null && major > 0 && major < TOKEN_NAMES.length ? TOKEN_NAMES[major] : 'Unknown';
+		const name =
+			major === 0
+				? 'End of Input'
+				: major !== null && major > 0 && major < TOKEN_NAMES.length
+					? TOKEN_NAMES[major]
+					: 'Unknown';
 		const expected = this.simulate(major, 'get').expected.map((t) => TOKEN_NAMES[t]);
 		throw err.querySyntax(
 			`Syntax Error on line ${this.lex.linenum}: token '${this.lex.value}' Unexpected ${name}(${String(value)}), expected one of: ${expected.join(',')}`,

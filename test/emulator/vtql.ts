@@ -7,9 +7,33 @@ import { err } from './errors';
 import { checkVtqlSyntax } from './vtql-lemon';
 
 export type TokenType =
-	| 'SELECT' | 'FRM' | 'COLUMNNAME' | 'ASTERISK' | 'COUNT' | 'PARENOPEN' | 'PARENCLOSE' | 'COMMA'
-	| 'WHERE' | 'LOGICAL_AND' | 'LOGICAL_OR' | 'VALUE' | 'EQ' | 'NE' | 'LT' | 'GT' | 'LTE' | 'GTE'
-	| 'IN' | 'LIKE' | 'ORDERBY' | 'ASC' | 'DESC' | 'LIMIT' | 'SEMICOLON' | 'UNKNOWN_KEYWORD' | 'EOF';
+	| 'SELECT'
+	| 'FRM'
+	| 'COLUMNNAME'
+	| 'ASTERISK'
+	| 'COUNT'
+	| 'PARENOPEN'
+	| 'PARENCLOSE'
+	| 'COMMA'
+	| 'WHERE'
+	| 'LOGICAL_AND'
+	| 'LOGICAL_OR'
+	| 'VALUE'
+	| 'EQ'
+	| 'NE'
+	| 'LT'
+	| 'GT'
+	| 'LTE'
+	| 'GTE'
+	| 'IN'
+	| 'LIKE'
+	| 'ORDERBY'
+	| 'ASC'
+	| 'DESC'
+	| 'LIMIT'
+	| 'SEMICOLON'
+	| 'UNKNOWN_KEYWORD'
+	| 'EOF';
 
 export interface Token {
 	type: TokenType;
@@ -43,13 +67,32 @@ export interface ParsedQuery {
 }
 
 const KEYWORDS: Record<string, TokenType> = {
-	select: 'SELECT', from: 'FRM', where: 'WHERE', and: 'LOGICAL_AND', or: 'LOGICAL_OR', in: 'IN',
-	like: 'LIKE', asc: 'ASC', desc: 'DESC', limit: 'LIMIT', group: 'UNKNOWN_KEYWORD', having: 'UNKNOWN_KEYWORD',
+	select: 'SELECT',
+	from: 'FRM',
+	where: 'WHERE',
+	and: 'LOGICAL_AND',
+	or: 'LOGICAL_OR',
+	in: 'IN',
+	like: 'LIKE',
+	asc: 'ASC',
+	desc: 'DESC',
+	limit: 'LIMIT',
+	group: 'UNKNOWN_KEYWORD',
+	having: 'UNKNOWN_KEYWORD',
 };
 
 const PUNCTUATION: Array<[string, TokenType]> = [
-	['!=', 'NE'], ['<=', 'LTE'], ['>=', 'GTE'], ['<', 'LT'], ['>', 'GT'], ['=', 'EQ'], ['(', 'PARENOPEN'],
-	[')', 'PARENCLOSE'], [',', 'COMMA'], ['*', 'ASTERISK'], [';', 'SEMICOLON'],
+	['!=', 'NE'],
+	['<=', 'LTE'],
+	['>=', 'GTE'],
+	['<', 'LT'],
+	['>', 'GT'],
+	['=', 'EQ'],
+	['(', 'PARENOPEN'],
+	[')', 'PARENCLOSE'],
+	[',', 'COMMA'],
+	['*', 'ASTERISK'],
+	[';', 'SEMICOLON'],
 ];
 
 class Lexer {
@@ -210,7 +253,16 @@ class Parser {
 	private predicate(): Predicate {
 		const field = this.expect('COLUMNNAME').text;
 		const opToken = this.expect('EQ', 'NE', 'LT', 'GT', 'LTE', 'GTE', 'LIKE', 'IN');
-		const ops: Record<string, Operator> = { EQ: '=', NE: '!=', LT: '<', GT: '>', LTE: '<=', GTE: '>=', LIKE: 'like', IN: 'in' };
+		const ops: Record<string, Operator> = {
+			EQ: '=',
+			NE: '!=',
+			LT: '<',
+			GT: '>',
+			LTE: '<=',
+			GTE: '>=',
+			LIKE: 'like',
+			IN: 'in',
+		};
 		const op = ops[opToken.type];
 		if (op !== 'in') return { field, op, values: [this.operand()] };
 		this.expect('PARENOPEN');
@@ -242,7 +294,19 @@ export function parseVtql(src: string): ParsedQuery {
  * keep their backslash (for LIKE). A trailing lone backslash breaks the SQL: undefined.
  */
 export function mysqlUnquote(raw: string): string | undefined {
-	const map: Record<string, string> = { '0': '\0', "'": "'", '"': '"', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a', '\\': '\\', '%': '\\%', _: '\\_' };
+	const map: Record<string, string> = {
+		'0': '\0',
+		"'": "'",
+		'"': '"',
+		b: '\b',
+		n: '\n',
+		r: '\r',
+		t: '\t',
+		Z: '\x1a',
+		'\\': '\\',
+		'%': '\\%',
+		_: '\\_',
+	};
 	let out = '';
 	for (let i = 0; i < raw.length; i++) {
 		const c = raw[i];

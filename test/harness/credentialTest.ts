@@ -23,15 +23,19 @@ import { additionalDataFor } from './engine';
 
 const NO_OP = 'n8n-nodes-base.noOp';
 
-type Failure = Error & { cause?: { code?: unknown; response?: { status: number; statusText?: string } } };
+type Failure = Error & {
+	cause?: { code?: unknown; response?: { status: number; statusText?: string } };
+};
 
 function readFailure(error: Failure, test: ICredentialTestRequest): INodeCredentialTestResult {
 	if (error.cause?.response) {
 		const { status, statusText } = error.cause.response;
 		for (const rule of test.rules ?? []) {
-			if (rule.type === 'responseCode' && status === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+			if (rule.type === 'responseCode' && status === rule.properties.value)
+				return { status: 'Error', message: rule.properties.message };
 		}
-		if (status < 199 || status > 299) return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+		if (status < 199 || status > 299)
+			return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
 	} else if (error.cause?.code) {
 		return { status: 'Error', message: String(error.cause.code) };
 	}
@@ -39,7 +43,10 @@ function readFailure(error: Failure, test: ICredentialTestRequest): INodeCredent
 }
 
 /** Presses the Test button of the credential `credentialId` held by `credentials`. */
-export async function testCredential(credentials: MemoryCredentialsHelper, credentialId: string): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	credentials: MemoryCredentialsHelper,
+	credentialId: string,
+): Promise<INodeCredentialTestResult> {
 	const test = new VtigerApi().test;
 	const nodeType = {
 		description: {
@@ -52,7 +59,15 @@ export async function testCredential(credentials: MemoryCredentialsHelper, crede
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: 'vtigerApi', required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	} as unknown as INodeType;
 	const nodeTypes: INodeTypes = {
@@ -72,17 +87,39 @@ export async function testCredential(credentials: MemoryCredentialsHelper, crede
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const additionalData = additionalDataFor(credentials, 'credential-test', {});
-	const context = new ExecuteContext(workflow, node, additionalData, 'internal', createRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		createRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
 	let response: INodeExecutionData[][] | null | undefined;
 	try {
-		response = await new RoutingNode(context, nodeType, { id: credentialId, name: 'Vtiger Test', type: 'vtigerApi', data: { ...stored } }).runNode();
+		response = await new RoutingNode(context, nodeType, {
+			id: credentialId,
+			name: 'Vtiger Test',
+			type: 'vtigerApi',
+			data: { ...stored },
+		}).runNode();
 	} catch (error) {
 		return readFailure(error as Failure, test);
 	}
 	for (const rule of test.rules ?? []) {
 		if (rule.type !== 'responseSuccessBody') continue;
-		const value = rule.properties.key.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], response![0][0].json);
-		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		const value = rule.properties.key
+			.split('.')
+			.reduce<unknown>(
+				(at, key) => (at as Record<string, unknown> | undefined)?.[key],
+				response![0][0].json,
+			);
+		if (value === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

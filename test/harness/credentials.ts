@@ -20,12 +20,20 @@ const credentialTypes: Record<string, ICredentialType> = { vtigerApi: new Vtiger
  * expirable field is empty or expired, and its result is stored for later executions.
  */
 export class MemoryCredentialsHelper extends ICredentialsHelper {
-	private readonly store = new Map<string, { name: string; type: string; data: ICredentialDataDecryptedObject }>();
+	private readonly store = new Map<
+		string,
+		{ name: string; type: string; data: ICredentialDataDecryptedObject }
+	>();
 
 	/** How many times preAuthentication ran (i.e. logins through the credential). */
 	preAuthentications = 0;
 
-	add(id: string, name: string, type: string, data: ICredentialDataDecryptedObject): INodeCredentialsDetails {
+	add(
+		id: string,
+		name: string,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): INodeCredentialsDetails {
 		this.store.set(id, { name, type, data: { ...data } });
 		return { id, name };
 	}
@@ -50,7 +58,8 @@ export class MemoryCredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
 	): Promise<IHttpRequestOptions> {
 		const type = credentialTypes[typeName];
-		if (typeof type.authenticate !== 'function') throw new Error('Only function authentication is supported here');
+		if (typeof type.authenticate !== 'function')
+			throw new Error('Only function authentication is supported here');
 		return await type.authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
@@ -62,13 +71,18 @@ export class MemoryCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = credentialTypes[typeName];
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || !type.preAuthentication) return undefined;
 		// The credential test's temporary node always logs in (as n8n's CLI does).
 		const testing = node.type === 'n8n-nodes-base.noOp' && node.parameters?.temp === '';
 		if (credentials[expirable.name] !== '' && !credentialsExpired && !testing) return undefined;
 		this.preAuthentications++;
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] === undefined) return undefined;
 		const reference = node.credentials?.[typeName];
 		if (reference?.id) {
@@ -82,7 +96,10 @@ export class MemoryCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const data = this.data(nodeCredentials.id ?? '');
 		return {
 			id: nodeCredentials.id,
@@ -102,7 +119,11 @@ export class MemoryCredentialsHelper extends ICredentialsHelper {
 		return { ...this.data(nodeCredentials.id ?? '') };
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		const entry = this.store.get(nodeCredentials.id ?? '');
 		if (entry) entry.data = { ...data };
 	}

@@ -135,7 +135,11 @@ export async function realCrm(target: RealTarget): Promise<CrmSide> {
 			return String(record.id);
 		},
 		records: async (module, taggedField) =>
-			await ws.queryAll(module, '*', taggedField ? `${taggedField} LIKE ${vtqlString(`${tag}%`)}` : ''),
+			await ws.queryAll(
+				module,
+				'*',
+				taggedField ? `${taggedField} LIKE ${vtqlString(`${tag}%`)}` : '',
+			),
 		retrieve: async (id) => {
 			try {
 				return await ws.retrieve(id);
@@ -154,7 +158,9 @@ export async function realCrm(target: RealTarget): Promise<CrmSide> {
 			return target.nonAdmin;
 		},
 		groupId: async (name) => {
-			const [group] = await ws.query(`SELECT id FROM Groups WHERE groupname = ${vtqlString(name)};`);
+			const [group] = await ws.query(
+				`SELECT id FROM Groups WHERE groupname = ${vtqlString(name)};`,
+			);
 			if (!group) throw new Error(`No group ${name}`);
 			return String(group.id);
 		},

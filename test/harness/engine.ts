@@ -1,4 +1,9 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	createRunExecutionData,
 	Workflow,
@@ -39,13 +44,20 @@ class TestInput implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		const files = JSON.parse(this.getNodeParameter('files', 0) as string) as Array<Record<string, InputFile> | null>;
+		const files = JSON.parse(this.getNodeParameter('files', 0) as string) as Array<Record<
+			string,
+			InputFile
+		> | null>;
 		return [
 			await Promise.all(
 				items.map(async (json, index) => {
 					const binary: IBinaryKeyData = {};
 					for (const [property, file] of Object.entries(files[index] ?? {})) {
-						binary[property] = await this.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+						binary[property] = await this.helpers.prepareBinaryData(
+							Buffer.from(file.base64, 'base64'),
+							file.fileName,
+							file.mimeType,
+						);
 					}
 					return Object.keys(binary).length > 0 ? { json, binary } : { json };
 				}),
@@ -65,7 +77,8 @@ const nodeTypeList: Record<string, INodeType> = {
 const nodeTypes: INodeTypes = {
 	getByName: (type: string) => nodeTypeList[type] as INodeType | IVersionedNodeType,
 	getByNameAndVersion: (type: string) => nodeTypeList[type],
-	getKnownTypes: () => Object.fromEntries(Object.keys(nodeTypeList).map((t) => [t, { className: t, sourcePath: '' }])),
+	getKnownTypes: () =>
+		Object.fromEntries(Object.keys(nodeTypeList).map((t) => [t, { className: t, sourcePath: '' }])),
 };
 
 export interface NodeRun {
@@ -133,7 +146,15 @@ function packageNode(
 	credential: INodeCredentialsDetails,
 	position: [number, number] = [0, 0],
 ): INode {
-	return { id: name, name, type, typeVersion: 1, position, parameters, credentials: { vtigerApi: credential } };
+	return {
+		id: name,
+		name,
+		type,
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials: { vtigerApi: credential },
+	};
 }
 
 /** Calls one of the node's editor methods the way the editor does: a LoadOptionsContext over the current parameters. */
@@ -150,11 +171,22 @@ export async function callNodeMethod<T>(
 	...args: unknown[]
 ): Promise<T> {
 	const node = packageNode('Vtiger CRM', VTIGER_TYPE, options.parameters, options.credential);
-	const workflow = new Workflow({ id: 'wf-methods', nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflow = new Workflow({
+		id: 'wf-methods',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
 	const additionalData = additionalDataFor(options.credentials, `methods-${++executionCounter}`, {
 		currentNodeParameters: options.parameters,
 	});
-	const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? 'parameters');
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData,
+		options.path ?? 'parameters',
+	);
 	const methods = (nodeTypeList[VTIGER_TYPE] as Vtiger).methods as unknown as Record<
 		MethodKind,
 		Record<string, (this: LoadOptionsContext, ...a: unknown[]) => Promise<T>>
@@ -170,7 +202,10 @@ export async function runVtigerNode(options: RunOptions): Promise<NodeRun> {
 		type: 'test.input',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { items: JSON.stringify(options.input ?? [{}]), files: JSON.stringify(options.files ?? []) },
+		parameters: {
+			items: JSON.stringify(options.input ?? [{}]),
+			files: JSON.stringify(options.files ?? []),
+		},
 	};
 	const vtiger: INode = {
 		...packageNode('Vtiger CRM', VTIGER_TYPE, options.parameters, options.credential, [200, 0]),
@@ -193,9 +228,15 @@ export async function runVtigerNode(options: RunOptions): Promise<NodeRun> {
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const additionalData = additionalDataFor(options.credentials, executionId, { hooks });
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: input, data: { main: [[{ json: {} }]] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [{ node: input, data: { main: [[{ json: {} }]] }, source: null }],
+		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData['Vtiger CRM']?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
@@ -221,7 +262,12 @@ export async function pollTrigger(options: {
 	staticData?: IDataObject;
 	mode?: 'trigger' | 'manual';
 }): Promise<PollRun> {
-	const node = packageNode('Vtiger CRM Trigger', TRIGGER_TYPE, options.parameters, options.credential);
+	const node = packageNode(
+		'Vtiger CRM Trigger',
+		TRIGGER_TYPE,
+		options.parameters,
+		options.credential,
+	);
 	const workflow = new Workflow({
 		id: 'wf-trigger',
 		nodes: [node],
@@ -231,7 +277,16 @@ export async function pollTrigger(options: {
 		staticData: JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject,
 	});
 	const additionalData = additionalDataFor(options.credentials, `poll-${++executionCounter}`, {});
-	const context = new PollContext(workflow, node, additionalData, options.mode ?? 'trigger', 'activate');
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		options.mode ?? 'trigger',
+		'activate',
+	);
 	const result = await (nodeTypeList[TRIGGER_TYPE] as VtigerTrigger).poll.call(context);
-	return { items: (result?.[0] ?? []).map((item) => item.json), staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
+	return {
+		items: (result?.[0] ?? []).map((item) => item.json),
+		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+	};
 }

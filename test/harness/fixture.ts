@@ -16,7 +16,11 @@ export interface VtigerTestBed {
 	credentials: MemoryCredentialsHelper;
 	credential: INodeCredentialsDetails;
 	/** Runs the Vtiger CRM node once with these parameters over the given input items. */
-	run(parameters: object, input?: IDataObject[], options?: { continueOnFail?: boolean; files?: RunOptions['files'] }): Promise<NodeRun>;
+	run(
+		parameters: object,
+		input?: IDataObject[],
+		options?: { continueOnFail?: boolean; files?: RunOptions['files'] },
+	): Promise<NodeRun>;
 	/** Runs and fails the test if the node failed; returns the output JSON. */
 	json(parameters: object, input?: IDataObject[]): Promise<IDataObject[]>;
 	stop(): Promise<void>;
@@ -50,10 +54,17 @@ function createdIds(parameters: object, result: NodeRun): string[] {
  * the real Vtiger of the VTIGER_* variables (test/harness/target.ts): there the emulator options do
  * not apply (tests depending on them are emulatorOnly) and `stop` deletes what the run created.
  */
-export async function startTestBed(options: EmulatorOptions = {}, credentialOverrides: IDataObject = {}): Promise<VtigerTestBed> {
+export async function startTestBed(
+	options: EmulatorOptions = {},
+	credentialOverrides: IDataObject = {},
+): Promise<VtigerTestBed> {
 	const real = realTarget();
 	const emulator = real ? undefined : await VtigerEmulator.start(options);
-	const target = real ?? { url: emulator!.url, username: emulator!.username, accessKey: emulator!.accessKey };
+	const target = real ?? {
+		url: emulator!.url,
+		username: emulator!.username,
+		accessKey: emulator!.accessKey,
+	};
 	const crm = real ? await realCrm(real) : emulatorCrm(emulator!);
 	const credentials = new MemoryCredentialsHelper();
 	const credential = credentials.add('cred-1', 'Vtiger Test', 'vtigerApi', {
@@ -93,7 +104,10 @@ export async function startTestBed(options: EmulatorOptions = {}, credentialOver
 		run,
 		json: async (parameters, input) => {
 			const result = await run(parameters, input);
-			if (result.error) throw new Error(`The node failed: ${result.error.message} (${result.error.description ?? ''})`);
+			if (result.error)
+				throw new Error(
+					`The node failed: ${result.error.message} (${result.error.description ?? ''})`,
+				);
 			return result.items.map((item) => item.json);
 		},
 		stop: async () => {

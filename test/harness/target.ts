@@ -15,9 +15,17 @@ export interface RealTarget {
 
 export function realTarget(): RealTarget | undefined {
 	if (process.env.VTIGER_JEST_TARGET !== 'real') return undefined;
-	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY, VTIGER_NONADMIN_USERNAME, VTIGER_NONADMIN_ACCESS_KEY } = process.env;
+	const {
+		VTIGER_URL,
+		VTIGER_USERNAME,
+		VTIGER_ACCESS_KEY,
+		VTIGER_NONADMIN_USERNAME,
+		VTIGER_NONADMIN_ACCESS_KEY,
+	} = process.env;
 	if (!VTIGER_URL || !VTIGER_USERNAME || !VTIGER_ACCESS_KEY) {
-		throw new Error('VTIGER_JEST_TARGET=real needs VTIGER_URL, VTIGER_USERNAME and VTIGER_ACCESS_KEY (npm run test:vtiger loads them)');
+		throw new Error(
+			'VTIGER_JEST_TARGET=real needs VTIGER_URL, VTIGER_USERNAME and VTIGER_ACCESS_KEY (npm run test:vtiger loads them)',
+		);
 	}
 	return {
 		url: VTIGER_URL.replace(/\/+$/, ''),

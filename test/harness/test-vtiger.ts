@@ -11,9 +11,18 @@ import { spawnSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-const FILES = ['record', 'getMany', 'mapping', 'beyond', 'documents', 'trigger', 'session', 'badInput', 'storedValues', 'credentialTest'].map(
-	(name) => `test/workflows/${name}.test.ts`,
-);
+const FILES = [
+	'record',
+	'getMany',
+	'mapping',
+	'beyond',
+	'documents',
+	'trigger',
+	'session',
+	'badInput',
+	'storedValues',
+	'credentialTest',
+].map((name) => `test/workflows/${name}.test.ts`);
 const VARIABLES = ['VTIGER_URL', 'VTIGER_USERNAME', 'VTIGER_ACCESS_KEY'];
 const root = join(__dirname, '../..');
 
@@ -27,7 +36,11 @@ function loadEnvFile(path: string): void {
 }
 
 if (VARIABLES.some((name) => !process.env[name])) {
-	const candidates = [process.env.VTIGER_ENV_FILE, join(root, '.cache/vtiger/target.env'), '/var/tmp/n8n-vtiger-test/target.env'];
+	const candidates = [
+		process.env.VTIGER_ENV_FILE,
+		join(root, '.cache/vtiger/target.env'),
+		'/var/tmp/n8n-vtiger-test/target.env',
+	];
 	const file = candidates.find((path): path is string => !!path && existsSync(path));
 	if (!file) {
 		console.error(
@@ -52,5 +65,9 @@ process.env.VTIGER_JEST_TARGET = 'real';
 const extra = process.argv.slice(2);
 const files = extra.some((arg) => arg.endsWith('.ts')) ? [] : FILES;
 // A real CRM answers in tens of milliseconds, not one: a test seeding 250 records needs minutes.
-const result = spawnSync(jest, ['--runInBand', '--verbose', '--testTimeout=300000', ...files, ...extra], { cwd: root, stdio: 'inherit', env: process.env });
+const result = spawnSync(
+	jest,
+	['--runInBand', '--verbose', '--testTimeout=300000', ...files, ...extra],
+	{ cwd: root, stdio: 'inherit', env: process.env },
+);
 process.exit(result.status ?? 1);

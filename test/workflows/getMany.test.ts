@@ -10,7 +10,8 @@ describe('Record > Get Many and Query > Run VTQL', () => {
 	/** On a real CRM, AND-combined conditions are kept to this run's leads; OR tests match tagged values only. */
 	const getMany = (extra: Record<string, unknown>) => {
 		const conditions = (extra.conditions as { condition: object[] } | undefined)?.condition ?? [];
-		const scoped = extra.combineWith === 'OR' ? conditions : [...bed.crm.scope('lastname'), ...conditions];
+		const scoped =
+			extra.combineWith === 'OR' ? conditions : [...bed.crm.scope('lastname'), ...conditions];
 		return {
 			resource: 'record',
 			operation: 'getAll',
@@ -50,20 +51,38 @@ describe('Record > Get Many and Query > Run VTQL', () => {
 		expect(bed.emulator.count('query')).toBe(4);
 	});
 
-	emulatorOnly('reads the sessions of the request log')('Return All with 4 parallel requests uses 4 sessions', async () => {
-		bed.emulator.clearRequests();
-		await bed.json(getMany({ parallelRequests: 4 }));
-		expect(new Set(bed.emulator.requests.filter((r) => r.operation === 'query').map((r) => r.sessionName)).size).toBe(4);
-	});
+	emulatorOnly('reads the sessions of the request log')(
+		'Return All with 4 parallel requests uses 4 sessions',
+		async () => {
+			bed.emulator.clearRequests();
+			await bed.json(getMany({ parallelRequests: 4 }));
+			expect(
+				new Set(
+					bed.emulator.requests.filter((r) => r.operation === 'query').map((r) => r.sessionName),
+				).size,
+			).toBe(4);
+		},
+	);
 
 	test('Return All on 4 sessions at once gives exactly the same rows in the same order', async () => {
 		const sequential = await bed.json(getMany({ parallelRequests: 1 }));
 		const parallel = await bed.json(getMany({ parallelRequests: 4 }));
 		expect(parallel).toEqual(sequential);
-		const query = { resource: 'query', operation: 'run', query: `SELECT lastname, city FROM Leads${ours()} ORDER BY city;`, returnAll: true };
-		expect(await bed.json({ ...query, parallelRequests: 4 })).toEqual(await bed.json({ ...query, parallelRequests: 1 }));
-		const where = getMany({ conditions: { condition: [{ field: 'city', operator: 'equal', value: `${t()}Rome` }] } });
-		expect(await bed.json({ ...where, parallelRequests: 3 })).toEqual(await bed.json({ ...where, parallelRequests: 1 }));
+		const query = {
+			resource: 'query',
+			operation: 'run',
+			query: `SELECT lastname, city FROM Leads${ours()} ORDER BY city;`,
+			returnAll: true,
+		};
+		expect(await bed.json({ ...query, parallelRequests: 4 })).toEqual(
+			await bed.json({ ...query, parallelRequests: 1 }),
+		);
+		const where = getMany({
+			conditions: { condition: [{ field: 'city', operator: 'equal', value: `${t()}Rome` }] },
+		});
+		expect(await bed.json({ ...where, parallelRequests: 3 })).toEqual(
+			await bed.json({ ...where, parallelRequests: 1 }),
+		);
 	});
 
 	test('Limit returns exactly that many rows', async () => {
@@ -75,23 +94,49 @@ describe('Record > Get Many and Query > Run VTQL', () => {
 
 	test('conditions with each operator, combined with AND and OR', async () => {
 		const where = async (conditions: object[], combineWith = 'AND') =>
-			(await bed.json(getMany({ conditions: { condition: conditions }, combineWith }))).map((r) => r.lastname);
+			(await bed.json(getMany({ conditions: { condition: conditions }, combineWith }))).map(
+				(r) => r.lastname,
+			);
 
 		const lead = (n: string) => `${t()}Lead${n}`;
-		expect(await where([{ field: 'lastname', operator: 'equal', value: `${t()}lead007` }])).toEqual([lead('007')]);
-		expect((await where([{ field: 'city', operator: 'notEqual', value: `${t()}Berlin` }])).length).toBe(166);
-		expect(await where([{ field: 'annualrevenue', operator: 'lessThan', value: '2000' }])).toEqual([lead('000'), lead('001')]);
-		expect(await where([{ field: 'annualrevenue', operator: 'lessOrEqual', value: '2000' }])).toHaveLength(3);
-		expect(await where([{ field: 'annualrevenue', operator: 'greaterThan', value: '248000' }])).toEqual([lead('249')]);
-		expect(await where([{ field: 'annualrevenue', operator: 'greaterOrEqual', value: '248000' }])).toHaveLength(2);
-		expect(await where([{ field: 'lastname', operator: 'startsWith', value: lead('24') }])).toHaveLength(10);
-		expect(await where([{ field: 'lastname', operator: 'endsWith', value: '99' }])).toEqual([lead('099'), lead('199')]);
-		expect(await where([{ field: 'lastname', operator: 'contains', value: 'ad12' }])).toHaveLength(10);
-		expect(await where([{ field: 'lastname', operator: 'isOneOf', value: `${lead('001')}, ${lead('002')},${lead('100')}` }])).toEqual([
+		expect(await where([{ field: 'lastname', operator: 'equal', value: `${t()}lead007` }])).toEqual(
+			[lead('007')],
+		);
+		expect(
+			(await where([{ field: 'city', operator: 'notEqual', value: `${t()}Berlin` }])).length,
+		).toBe(166);
+		expect(await where([{ field: 'annualrevenue', operator: 'lessThan', value: '2000' }])).toEqual([
+			lead('000'),
 			lead('001'),
-			lead('002'),
-			lead('100'),
 		]);
+		expect(
+			await where([{ field: 'annualrevenue', operator: 'lessOrEqual', value: '2000' }]),
+		).toHaveLength(3);
+		expect(
+			await where([{ field: 'annualrevenue', operator: 'greaterThan', value: '248000' }]),
+		).toEqual([lead('249')]);
+		expect(
+			await where([{ field: 'annualrevenue', operator: 'greaterOrEqual', value: '248000' }]),
+		).toHaveLength(2);
+		expect(
+			await where([{ field: 'lastname', operator: 'startsWith', value: lead('24') }]),
+		).toHaveLength(10);
+		expect(await where([{ field: 'lastname', operator: 'endsWith', value: '99' }])).toEqual([
+			lead('099'),
+			lead('199'),
+		]);
+		expect(await where([{ field: 'lastname', operator: 'contains', value: 'ad12' }])).toHaveLength(
+			10,
+		);
+		expect(
+			await where([
+				{
+					field: 'lastname',
+					operator: 'isOneOf',
+					value: `${lead('001')}, ${lead('002')},${lead('100')}`,
+				},
+			]),
+		).toEqual([lead('001'), lead('002'), lead('100')]);
 		expect(
 			await where([
 				{ field: 'city', operator: 'equal', value: `${t()}Rome` },
@@ -133,23 +178,43 @@ describe('Record > Get Many and Query > Run VTQL', () => {
 		expect(Object.keys(asc[0]).sort()).toEqual(['city', 'id', 'lastname']);
 		expect(asc[0].city).toBe(`${t()}Berlin`);
 		expect(asc[249].city).toBe(`${t()}Rome`);
-		const desc = await bed.json(getMany({ options: { sortField: 'lastname', sortDirection: 'DESC' } }));
-		expect(desc.map((r) => r.lastname)).toEqual(asc.map((r) => r.lastname).sort().reverse());
+		const desc = await bed.json(
+			getMany({ options: { sortField: 'lastname', sortDirection: 'DESC' } }),
+		);
+		expect(desc.map((r) => r.lastname)).toEqual(
+			asc
+				.map((r) => r.lastname)
+				.sort()
+				.reverse(),
+		);
 		const top = await bed.json(
-			getMany({ returnAll: false, limit: 3, options: { sortField: 'annualrevenue', sortDirection: 'DESC' } }),
+			getMany({
+				returnAll: false,
+				limit: 3,
+				options: { sortField: 'annualrevenue', sortDirection: 'DESC' },
+			}),
 		);
 		expect(top.map((r) => r.lastname)).toEqual([`${t()}Lead249`, `${t()}Lead248`, `${t()}Lead247`]);
 	});
 
 	test('unknown fields are named before anything is queried', async () => {
 		const result = await bed.run(getMany({ options: { sortField: 'nosuchfield' } }));
-		expect(result.error?.message).toBe('"Sort By Field": Leads has no field "nosuchfield" [item 0]');
-		const inCondition = await bed.run(getMany({ conditions: { condition: [{ field: 'Lastname', value: 'x' }] } }));
+		expect(result.error?.message).toBe(
+			'"Sort By Field": Leads has no field "nosuchfield" [item 0]',
+		);
+		const inCondition = await bed.run(
+			getMany({ conditions: { condition: [{ field: 'Lastname', value: 'x' }] } }),
+		);
 		expect(inCondition.error?.message).toBe('"Conditions": Leads has no field "Lastname" [item 0]');
 	});
 
 	test('Run VTQL: Return All over 250 rows, a LIMIT of its own, and only single SELECT statements', async () => {
-		const all = await bed.json({ resource: 'query', operation: 'run', query: `SELECT lastname FROM Leads${ours()};`, returnAll: true });
+		const all = await bed.json({
+			resource: 'query',
+			operation: 'run',
+			query: `SELECT lastname FROM Leads${ours()};`,
+			returnAll: true,
+		});
 		expect(all).toHaveLength(250);
 		expect(new Set(all.map((r) => r.id)).size).toBe(250);
 
@@ -162,12 +227,28 @@ describe('Record > Get Many and Query > Run VTQL', () => {
 		expect(sorted).toHaveLength(83);
 		expect(sorted.map((r) => r.lastname)).toEqual(sorted.map((r) => r.lastname).sort());
 
-		const own = await bed.json({ resource: 'query', operation: 'run', query: 'SELECT * FROM Leads LIMIT 5;', returnAll: true });
+		const own = await bed.json({
+			resource: 'query',
+			operation: 'run',
+			query: 'SELECT * FROM Leads LIMIT 5;',
+			returnAll: true,
+		});
 		expect(own).toHaveLength(5);
 
-		for (const query of ["SELECT * FROM Leads; DELETE FROM Leads;", 'DELETE FROM Leads;', "SELECT * FROM Leads;;"]) {
-			const refused = await bed.run({ resource: 'query', operation: 'run', query, returnAll: true });
-			expect(refused.error?.message).toMatch(/^"Query": (Only SELECT queries|The query must be a single SELECT)/);
+		for (const query of [
+			'SELECT * FROM Leads; DELETE FROM Leads;',
+			'DELETE FROM Leads;',
+			'SELECT * FROM Leads;;',
+		]) {
+			const refused = await bed.run({
+				resource: 'query',
+				operation: 'run',
+				query,
+				returnAll: true,
+			});
+			expect(refused.error?.message).toMatch(
+				/^"Query": (Only SELECT queries|The query must be a single SELECT)/,
+			);
 		}
 		const semicolonInValue = await bed.json({
 			resource: 'query',
@@ -182,7 +263,16 @@ describe('Record > Get Many and Query > Run VTQL', () => {
 
 describe('Values typed by users never break out of VTQL strings', () => {
 	let bed: VtigerTestBed;
-	const tricky = ["O'Brien", 'C:\\dir', '50%', 'a;b', 'Zoë 東京', 'under_score', 'quote"double', "back\\'slash"];
+	const tricky = [
+		"O'Brien",
+		'C:\\dir',
+		'50%',
+		'a;b',
+		'Zoë 東京',
+		'under_score',
+		'quote"double',
+		"back\\'slash",
+	];
 
 	/** The run's tag (empty on the emulator): every name of this block starts with it. */
 	const t = () => bed.crm.tag;
@@ -190,7 +280,8 @@ describe('Values typed by users never break out of VTQL strings', () => {
 	beforeAll(async () => {
 		bed = await startTestBed();
 		for (const name of tricky) await bed.crm.insert('Contacts', { lastname: `${t()}${name}` });
-		for (const name of ['Oxbrien', 'C:dir', '500', 'ab', 'underXscore', 'Other']) await bed.crm.insert('Contacts', { lastname: `${t()}${name}` });
+		for (const name of ['Oxbrien', 'C:dir', '500', 'ab', 'underXscore', 'Other'])
+			await bed.crm.insert('Contacts', { lastname: `${t()}${name}` });
 	});
 	afterAll(async () => await bed.stop());
 
@@ -201,7 +292,9 @@ describe('Values typed by users never break out of VTQL strings', () => {
 				operation: 'getAll',
 				module: 'Contacts',
 				returnAll: true,
-				conditions: { condition: [...bed.crm.scope('lastname'), { field: 'lastname', operator, value }] },
+				conditions: {
+					condition: [...bed.crm.scope('lastname'), { field: 'lastname', operator, value }],
+				},
 			})
 		).map((r) => r.lastname);
 
@@ -235,7 +328,12 @@ describe('Values typed by users never break out of VTQL strings', () => {
 			resource: 'record',
 			operation: 'count',
 			module: 'Contacts',
-			conditions: { condition: [...bed.crm.scope('lastname'), { field: 'lastname', operator: 'equal', value: attack }] },
+			conditions: {
+				condition: [
+					...bed.crm.scope('lastname'),
+					{ field: 'lastname', operator: 'equal', value: attack },
+				],
+			},
 		});
 		expect(counted.count).toBe(0);
 		const before = await bed.crm.records('Contacts', 'lastname');

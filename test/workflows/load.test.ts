@@ -11,12 +11,24 @@ describe('Load: 10,000 creates with 1% of requests failing at random', () => {
 	afterAll(async () => await bed.stop());
 
 	test('every item yields one output or error item, nothing is created twice, the CRM holds exactly the successes', async () => {
-		const input = Array.from({ length: ITEMS }, (_, n) => ({ lastname: `Load-${String(n).padStart(5, '0')}` }));
+		const input = Array.from({ length: ITEMS }, (_, n) => ({
+			lastname: `Load-${String(n).padStart(5, '0')}`,
+		}));
 		// Both kinds provably save nothing: an empty HTTP 500 before the operation runs, and a killed session.
-		bed.emulator.randomFailures({ rate: 0.01, seed: 20261124, kinds: ['empty-500', 'kill-session'] });
+		bed.emulator.randomFailures({
+			rate: 0.01,
+			seed: 20261124,
+			kinds: ['empty-500', 'kill-session'],
+		});
 		const started = Date.now();
 		const result = await bed.run(
-			{ resource: 'record', operation: 'create', module: 'Contacts', fieldsInput: 'json', fieldsJson: '={{ JSON.stringify($json) }}' },
+			{
+				resource: 'record',
+				operation: 'create',
+				module: 'Contacts',
+				fieldsInput: 'json',
+				fieldsJson: '={{ JSON.stringify($json) }}',
+			},
 			input,
 			{ continueOnFail: true },
 		);
@@ -29,7 +41,9 @@ describe('Load: 10,000 creates with 1% of requests failing at random', () => {
 
 		const failed = result.items.filter((i) => i.json.error !== undefined);
 		const succeeded = result.items.filter((i) => i.json.error === undefined);
-		succeeded.forEach((i) => expect(i.json.lastname).toBe(input[(i.pairedItem as { item: number }).item].lastname));
+		succeeded.forEach((i) =>
+			expect(i.json.lastname).toBe(input[(i.pairedItem as { item: number }).item].lastname),
+		);
 		failed.forEach(({ json, pairedItem }) =>
 			expect(json.error).toMatch(
 				new RegExp(
@@ -38,10 +52,14 @@ describe('Load: 10,000 creates with 1% of requests failing at random', () => {
 			),
 		);
 
-		const stored = bed.emulator.records('Contacts').filter((r) => String(r.lastname).startsWith('Load-'));
+		const stored = bed.emulator
+			.records('Contacts')
+			.filter((r) => String(r.lastname).startsWith('Load-'));
 		expect(new Set(stored.map((r) => r.lastname)).size).toBe(stored.length);
 		expect(stored.map((r) => r.id).sort()).toEqual(succeeded.map((i) => i.json.id).sort());
-		expect(stored.map((r) => r.lastname).sort()).toEqual(succeeded.map((i) => i.json.lastname).sort());
+		expect(stored.map((r) => r.lastname).sort()).toEqual(
+			succeeded.map((i) => i.json.lastname).sort(),
+		);
 
 		const injected = bed.emulator.injectedFaults;
 		const kills = injected.filter((f) => f.kind === 'kill-session').length;

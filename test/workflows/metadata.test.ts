@@ -23,13 +23,25 @@ describe('Module and User resources', () => {
 	});
 
 	test('Module > Describe returns the fields and the install-specific id prefix', async () => {
-		const [described] = await bed.json({ resource: 'module', operation: 'describe', module: 'HelpDesk' });
+		const [described] = await bed.json({
+			resource: 'module',
+			operation: 'describe',
+			module: 'HelpDesk',
+		});
 		expect(described.name).toBe('HelpDesk');
 		expect(described.idPrefix).toBe(bed.emulator.idPrefix('HelpDesk'));
-		expect((described.fields as Array<{ name: string }>).map((f) => f.name)).toContain('ticket_title');
+		expect((described.fields as Array<{ name: string }>).map((f) => f.name)).toContain(
+			'ticket_title',
+		);
 
-		const unknown = await bed.run({ resource: 'module', operation: 'describe', module: 'Helpdesk' });
-		expect(unknown.error?.message).toBe('The module "Helpdesk" does not exist or this user may not use it [item 0]');
+		const unknown = await bed.run({
+			resource: 'module',
+			operation: 'describe',
+			module: 'Helpdesk',
+		});
+		expect(unknown.error?.message).toBe(
+			'The module "Helpdesk" does not exist or this user may not use it [item 0]',
+		);
 	});
 
 	test('User > Get Current returns the credential user', async () => {
@@ -40,7 +52,10 @@ describe('Module and User resources', () => {
 	test('listtypes and describe are asked once per execution, however many items', async () => {
 		bed.emulator.clearRequests();
 		const items = Array.from({ length: 5 }, () => ({}));
-		await bed.json({ resource: 'record', operation: 'getAll', module: 'Contacts', returnAll: false, limit: 1 }, items);
+		await bed.json(
+			{ resource: 'record', operation: 'getAll', module: 'Contacts', returnAll: false, limit: 1 },
+			items,
+		);
 		expect(bed.emulator.count('describe')).toBe(1);
 		expect(bed.emulator.count('query')).toBe(5);
 		await bed.json({ resource: 'module', operation: 'list' }, items);

@@ -32,7 +32,9 @@ describe('Parallel requests', () => {
 		expect(creates).toHaveLength(40);
 		expect(new Set(creates.map((r) => r.sessionName)).size).toBe(4);
 		expect(Math.max(...creates.map((r) => r.inFlight))).toBeGreaterThan(1);
-		expect(bed.emulator.records('Contacts').filter((c) => String(c.lastname).startsWith('P-'))).toHaveLength(80);
+		expect(
+			bed.emulator.records('Contacts').filter((c) => String(c.lastname).startsWith('P-')),
+		).toHaveLength(80);
 
 		bed.emulator.clearRequests();
 		await bed.run(create(4), input);
@@ -40,15 +42,21 @@ describe('Parallel requests', () => {
 	});
 
 	test('Continue On Fail gives the same items in the same places, in parallel or not', async () => {
-		const input = Array.from({ length: 12 }, (_, n) => (n % 5 === 2 ? { firstname: `no last name ${n}` } : { lastname: `C-${n}` }));
+		const input = Array.from({ length: 12 }, (_, n) =>
+			n % 5 === 2 ? { firstname: `no last name ${n}` } : { lastname: `C-${n}` },
+		);
 		const sequential = await bed.run(create(1), input, { continueOnFail: true });
 		const parallel = await bed.run(create(4), input, { continueOnFail: true });
 		expect(withoutIds(parallel.items)).toEqual(withoutIds(sequential.items));
-		expect(parallel.items[7].json.error).toBe('The mandatory field "lastname" has no value [item 7]');
+		expect(parallel.items[7].json.error).toBe(
+			'The mandatory field "lastname" has no value [item 7]',
+		);
 	});
 
 	test('without Continue On Fail the first failing item is named, and no item starts after it', async () => {
-		const input = Array.from({ length: 30 }, (_, n) => (n === 5 || n === 9 ? { firstname: 'x' } : { lastname: `S-${n}` }));
+		const input = Array.from({ length: 30 }, (_, n) =>
+			n === 5 || n === 9 ? { firstname: 'x' } : { lastname: `S-${n}` },
+		);
 		bed.emulator.clearRequests();
 		const result = await bed.run(create(4), input);
 		expect(result.error?.message).toBe('The mandatory field "lastname" has no value [item 5]');

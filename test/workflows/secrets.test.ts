@@ -15,7 +15,8 @@ type Log = (level: string, message: string, meta?: object) => void;
  */
 function captureLogs(): () => string {
 	const lines: string[] = [];
-	const keep: Log = (level, message, meta) => lines.push(`${level}: ${message} ${inspect(meta, { depth: 8 })}`);
+	const keep: Log = (level, message, meta) =>
+		lines.push(`${level}: ${message} ${inspect(meta, { depth: 8 })}`);
 	const logger = Container.get(Logger);
 	const internal = logger as unknown as { log: Log };
 	const log = internal.log.bind(logger);
@@ -25,14 +26,22 @@ function captureLogs(): () => string {
 	};
 	const levels = ['error', 'warn', 'info', 'debug'] as const;
 	LoggerProxy.init(
-		Object.fromEntries(levels.map((level) => [level, (message: string, meta?: object) => keep(level, message, meta)])) as never,
+		Object.fromEntries(
+			levels.map((level) => [
+				level,
+				(message: string, meta?: object) => keep(level, message, meta),
+			]),
+		) as never,
 	);
-	const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method));
+	const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+		jest.spyOn(console, method),
+	);
 	return () => {
 		delete (internal as Partial<typeof internal>).log;
 		LoggerProxy.init(logger);
 		for (const spy of consoleSpies) {
-			for (const call of spy.mock.calls) lines.push(call.map((a) => inspect(a, { depth: 8 })).join(' '));
+			for (const call of spy.mock.calls)
+				lines.push(call.map((a) => inspect(a, { depth: 8 })).join(' '));
 			spy.mockRestore();
 		}
 		return lines.join('\n');
@@ -56,40 +65,87 @@ describe('Secrets never reach output, errors or logs', () => {
 				await bed.run(createContact({ firstname: 'no lastname' })),
 				await bed.run(createContact({ firstname: 'no lastname' }), [{}], { continueOnFail: true }),
 				await bed.run({ resource: 'record', operation: 'get', recordId: '12x999999' }),
-				await bed.run({ resource: 'record', operation: 'getAll', module: 'Contacts', returnAll: true, parallelRequests: 4 }),
-				await bed.run({ resource: 'query', operation: 'run', query: 'SELECT * FROM Nope;', returnAll: true }),
+				await bed.run({
+					resource: 'record',
+					operation: 'getAll',
+					module: 'Contacts',
+					returnAll: true,
+					parallelRequests: 4,
+				}),
+				await bed.run({
+					resource: 'query',
+					operation: 'run',
+					query: 'SELECT * FROM Nope;',
+					returnAll: true,
+				}),
 				await bed.run({ resource: 'user', operation: 'getCurrent' }),
 				await bed.run({ resource: 'session', operation: 'extend' }),
 				await bed.run({ resource: 'session', operation: 'logout' }),
-				await bed.run({ resource: 'custom', operation: 'call', operationName: 'no_such_op', method: 'GET' }),
+				await bed.run({
+					resource: 'custom',
+					operation: 'call',
+					operationName: 'no_such_op',
+					method: 'GET',
+				}),
 			];
 			const faults: Array<[object, object]> = [
-				[{ operation: 'retrieve', kind: 'html-page' }, { resource: 'record', operation: 'get', recordId: '19x1' }],
+				[
+					{ operation: 'retrieve', kind: 'html-page' },
+					{ resource: 'record', operation: 'get', recordId: '19x1' },
+				],
 				[{ operation: 'create', kind: 'empty-500' }, createContact({ lastname: 'Secret-500' })],
-				[{ operation: 'create', kind: 'invalid-json' }, createContact({ lastname: 'Secret-truncated' })],
-				[{ operation: 'create', kind: 'slow', delayMs: 1200 }, createContact({ lastname: 'Secret-slow' })],
-				[{ operation: 'create', kind: 'kill-session', times: 2 }, createContact({ lastname: 'Secret-killed' })],
+				[
+					{ operation: 'create', kind: 'invalid-json' },
+					createContact({ lastname: 'Secret-truncated' }),
+				],
+				[
+					{ operation: 'create', kind: 'slow', delayMs: 1200 },
+					createContact({ lastname: 'Secret-slow' }),
+				],
+				[
+					{ operation: 'create', kind: 'kill-session', times: 2 },
+					createContact({ lastname: 'Secret-killed' }),
+				],
 			];
 			for (const [fault, parameters] of faults) {
 				bed.emulator.injectFault(fault as never);
-				done.push(await bed.run(parameters), await bed.run(parameters, [{}], { continueOnFail: true }));
+				done.push(
+					await bed.run(parameters),
+					await bed.run(parameters, [{}], { continueOnFail: true }),
+				);
 			}
 			bed.emulator.killAllSessions();
-			const parallel = { ...createContact({}), fieldsJson: '={{ JSON.stringify($json) }}', parallelRequests: 4 };
-			done.push(await bed.run(parallel, [{ lastname: 'P-1' }, { firstname: 'x' }, { lastname: 'P-3' }, { lastname: 'P-4' }], { continueOnFail: true }));
+			const parallel = {
+				...createContact({}),
+				fieldsJson: '={{ JSON.stringify($json) }}',
+				parallelRequests: 4,
+			};
+			done.push(
+				await bed.run(
+					parallel,
+					[{ lastname: 'P-1' }, { firstname: 'x' }, { lastname: 'P-3' }, { lastname: 'P-4' }],
+					{ continueOnFail: true },
+				),
+			);
 			done.push(await bed.run({ resource: 'user', operation: 'getCurrent' }));
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			return done;
 		})();
 		const logs = stopCapture();
 
-		const sessions = [...new Set(bed.emulator.requests.map((r) => r.sessionName).filter((s): s is string => !!s))];
+		const sessions = [
+			...new Set(bed.emulator.requests.map((r) => r.sessionName).filter((s): s is string => !!s)),
+		];
 		expect(sessions.length).toBeGreaterThanOrEqual(6);
 		const everything = runs
 			.map((r) =>
 				JSON.stringify({
 					items: r.items,
-					error: r.error && { message: r.error.message, description: r.error.description, context: r.error.context },
+					error: r.error && {
+						message: r.error.message,
+						description: r.error.description,
+						context: r.error.context,
+					},
 					resultData: r.run.data.resultData,
 				}),
 			)
@@ -122,7 +178,9 @@ describe("Custom Operation sends the session only to the credential's server", (
 			hits++;
 			res.end('{"success":true,"result":{}}');
 		});
-		const port = await new Promise<number>((resolve) => elsewhere.listen(0, '127.0.0.1', () => resolve((elsewhere.address() as AddressInfo).port)));
+		const port = await new Promise<number>((resolve) =>
+			elsewhere.listen(0, '127.0.0.1', () => resolve((elsewhere.address() as AddressInfo).port)),
+		);
 		elsewhereUrl = `http://127.0.0.1:${port}`;
 	});
 	afterAll(async () => {
@@ -131,9 +189,22 @@ describe("Custom Operation sends the session only to the credential's server", (
 	});
 
 	test('an address as operation name is refused before anything is sent', async () => {
-		for (const name of [`${elsewhereUrl}/webservice.php`, `//127.0.0.1:1/x`, '../webservice.php', 'describe?sessionName=x', 'describe#x']) {
-			const result = await bed.run({ resource: 'custom', operation: 'call', operationName: name, method: 'GET' });
-			expect(result.error?.message).toBe(`"Operation Name" must be a Vtiger operation name, not "${name}" [item 0]`);
+		for (const name of [
+			`${elsewhereUrl}/webservice.php`,
+			`//127.0.0.1:1/x`,
+			'../webservice.php',
+			'describe?sessionName=x',
+			'describe#x',
+		]) {
+			const result = await bed.run({
+				resource: 'custom',
+				operation: 'call',
+				operationName: name,
+				method: 'GET',
+			});
+			expect(result.error?.message).toBe(
+				`"Operation Name" must be a Vtiger operation name, not "${name}" [item 0]`,
+			);
 		}
 		expect(hits).toBe(0);
 	});
@@ -147,9 +218,21 @@ describe("Custom Operation sends the session only to the credential's server", (
 		];
 		bed.emulator.clearRequests();
 		for (const method of ['GET', 'POST']) {
-			await bed.run({ resource: 'custom', operation: 'call', operationName: 'describe', method, parameters: { parameter } });
+			await bed.run({
+				resource: 'custom',
+				operation: 'call',
+				operationName: 'describe',
+				method,
+				parameters: { parameter },
+			});
 		}
-		const [described] = await bed.json({ resource: 'custom', operation: 'call', operationName: 'describe', method: 'GET', parameters: { parameter } });
+		const [described] = await bed.json({
+			resource: 'custom',
+			operation: 'call',
+			operationName: 'describe',
+			method: 'GET',
+			parameters: { parameter },
+		});
 		expect(described.name).toBe('Contacts');
 		const refused = await bed.run({
 			resource: 'custom',
@@ -160,6 +243,8 @@ describe("Custom Operation sends the session only to the credential's server", (
 		});
 		expect(refused.error?.message).toBe('The parameter "sessionName" is set by the node [item 0]');
 		expect(hits).toBe(0);
-		expect(bed.emulator.requests.filter((r) => r.operation === 'describe' && r.sessionName)).toHaveLength(3);
+		expect(
+			bed.emulator.requests.filter((r) => r.operation === 'describe' && r.sessionName),
+		).toHaveLength(3);
 	});
 });

@@ -22,10 +22,22 @@ describe('What Vtiger stores is what the user sees', () => {
 
 	test('a task created through the mapper without Activity Type is a task that Get reads back', async () => {
 		const [task] = await bed.json(
-			mapped('Calendar', { subject: `${t()}Call back`, activitytype: '', taskstatus: 'Planned', date_start: '2026-12-01', time_start: '10:00', due_date: '2026-12-01' }),
+			mapped('Calendar', {
+				subject: `${t()}Call back`,
+				activitytype: '',
+				taskstatus: 'Planned',
+				date_start: '2026-12-01',
+				time_start: '10:00',
+				due_date: '2026-12-01',
+			}),
 		);
 		expect(task).toMatchObject({ activitytype: 'Task' });
-		const [read] = await bed.json({ resource: 'record', operation: 'get', recordId: String(task.id), simplify: false });
+		const [read] = await bed.json({
+			resource: 'record',
+			operation: 'get',
+			recordId: String(task.id),
+			simplify: false,
+		});
 		expect(read).toMatchObject({ id: task.id, subject: `${t()}Call back`, activitytype: 'Task' });
 	});
 
@@ -33,8 +45,19 @@ describe('What Vtiger stores is what the user sees', () => {
 		const lastname = `${t()}${'L'.repeat(78 - t().length)}-Smithson`;
 		const [contact] = await bed.json(createContact({ lastname, firstname: 'Ann 😀' }));
 		expect(contact.warnings).toEqual([
-			{ field: 'lastname', sent: lastname, stored: lastname.slice(0, 80), message: 'Vtiger stored "lastname" cut to 80 characters (87 sent)' },
-			{ field: 'firstname', sent: 'Ann 😀', stored: 'Ann ????', message: 'Vtiger stored "firstname" with "?" for characters it cannot store (such as emoji)' },
+			{
+				field: 'lastname',
+				sent: lastname,
+				stored: lastname.slice(0, 80),
+				message: 'Vtiger stored "lastname" cut to 80 characters (87 sent)',
+			},
+			{
+				field: 'firstname',
+				sent: 'Ann 😀',
+				stored: 'Ann ????',
+				message:
+					'Vtiger stored "firstname" with "?" for characters it cannot store (such as emoji)',
+			},
 		]);
 		const [updated] = await bed.json({
 			resource: 'record',
@@ -44,19 +67,33 @@ describe('What Vtiger stores is what the user sees', () => {
 			fieldsJson: JSON.stringify({ lastname: `${t()}Kept`, firstname: '🎉🎉 Party' }),
 		});
 		expect(updated.warnings).toEqual([
-			{ field: 'firstname', sent: '🎉🎉 Party', stored: '???????? Party', message: 'Vtiger stored "firstname" with "?" for characters it cannot store (such as emoji)' },
+			{
+				field: 'firstname',
+				sent: '🎉🎉 Party',
+				stored: '???????? Party',
+				message:
+					'Vtiger stored "firstname" with "?" for characters it cannot store (such as emoji)',
+			},
 		]);
 	});
 
 	test('warnings never carry the access key or the session', async () => {
 		const key = String(bed.credentials.data('cred-1').secretAccessKey);
 		const [contact] = await bed.json(createContact({ lastname: `${t()}Key ${key} 😀` }));
-		expect(contact.warnings).toEqual([expect.objectContaining({ field: 'lastname', sent: `${t()}Key *** 😀`, stored: `${t()}Key *** ????` })]);
+		expect(contact.warnings).toEqual([
+			expect.objectContaining({
+				field: 'lastname',
+				sent: `${t()}Key *** 😀`,
+				stored: `${t()}Key *** ????`,
+			}),
+		]);
 		expect(JSON.stringify(contact.warnings)).not.toContain(key);
 	});
 
 	test('values stored as sent give no warnings', async () => {
-		const [contact] = await bed.json(createContact({ lastname: `${t()}Plain`, firstname: 'Zoë', email: 'zoe@example.com' }));
+		const [contact] = await bed.json(
+			createContact({ lastname: `${t()}Plain`, firstname: 'Zoë', email: 'zoe@example.com' }),
+		);
 		expect(contact).not.toHaveProperty('warnings');
 	});
 
@@ -67,7 +104,10 @@ describe('What Vtiger stores is what the user sees', () => {
 		);
 		expect(result.error).toBeUndefined();
 		const failing = await bed.run(
-			{ ...createContact({ lastname: `${t()}Star ⭐ and 🌟` }), writeOptions: { storedDifferently: 'fail' } },
+			{
+				...createContact({ lastname: `${t()}Star ⭐ and 🌟` }),
+				writeOptions: { storedDifferently: 'fail' },
+			},
 			[{}],
 			{ continueOnFail: true },
 		);
@@ -75,14 +115,22 @@ describe('What Vtiger stores is what the user sees', () => {
 		expect(item.json.error).toMatch(
 			/^Vtiger stored "lastname" with "\?" for characters it cannot store \(such as emoji\); the record \d+x\d+ was saved that way \[item 0\]$/,
 		);
-		expect(item.json.description).toContain(`sent "${t()}Star ⭐ and 🌟", stored "${t()}Star ⭐ and ????"`);
+		expect(item.json.description).toContain(
+			`sent "${t()}Star ⭐ and 🌟", stored "${t()}Star ⭐ and ????"`,
+		);
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
 	test('an owner given by name in Fields (JSON) points at assigned_user_id and says JSON is sent as written', async () => {
 		const owner = String(bed.credentials.data('cred-1').username);
-		const result = await bed.run(createContact({ lastname: `${t()}Owned`, assigned_user_id: owner }));
-		expect(result.error?.message).toBe(`The owner "${owner}" in assigned_user_id is not the ID of a user or group, such as 19x1 [item 0]`);
-		expect(result.error?.description).toMatch(/^Values given as JSON or as name\/value pairs are sent to Vtiger as written; the field mapper and "Assign To" under Options also take user and group names/);
+		const result = await bed.run(
+			createContact({ lastname: `${t()}Owned`, assigned_user_id: owner }),
+		);
+		expect(result.error?.message).toBe(
+			`The owner "${owner}" in assigned_user_id is not the ID of a user or group, such as 19x1 [item 0]`,
+		);
+		expect(result.error?.description).toMatch(
+			/^Values given as JSON or as name\/value pairs are sent to Vtiger as written; the field mapper and "Assign To" under Options also take user and group names/,
+		);
 	});
 });

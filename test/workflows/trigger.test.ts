@@ -14,7 +14,12 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 
 	const poll = async (parameters: object = {}, mode: 'trigger' | 'manual' = 'trigger') => {
 		const run = await pollTrigger({
-			parameters: { module: { __rl: true, mode: 'list', value: 'Contacts' }, event: 'createdOrUpdated', simplify: false, ...parameters },
+			parameters: {
+				module: { __rl: true, mode: 'list', value: 'Contacts' },
+				event: 'createdOrUpdated',
+				simplify: false,
+				...parameters,
+			},
 			credentials: bed.credentials,
 			credential: bed.credential,
 			staticData,
@@ -24,7 +29,10 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		return run.items;
 	};
 	const ids = (items: IDataObject[]) => items.map((i) => String(i.id));
-	const create = (n: number, prefix: string) => Array.from({ length: n }, (_, k) => bed.emulator.insert('Contacts', { lastname: `${prefix}-${k}` }));
+	const create = (n: number, prefix: string) =>
+		Array.from({ length: n }, (_, k) =>
+			bed.emulator.insert('Contacts', { lastname: `${prefix}-${k}` }),
+		);
 
 	beforeEach(async () => {
 		bed = await startTestBed();
@@ -34,27 +42,33 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 	});
 	afterEach(async () => await bed.stop());
 
-	clockTest('first activation starts from now: no flood of old records; then only new ones', async () => {
-		expect(await poll()).toEqual([]);
-		bed.emulator.clock.set(at('2026-11-20T10:00:05'));
-		const fresh = create(3, 'new');
-		expect(ids(await poll())).toEqual(fresh);
-		expect(await poll()).toEqual([]);
-	});
+	clockTest(
+		'first activation starts from now: no flood of old records; then only new ones',
+		async () => {
+			expect(await poll()).toEqual([]);
+			bed.emulator.clock.set(at('2026-11-20T10:00:05'));
+			const fresh = create(3, 'new');
+			expect(ids(await poll())).toEqual(fresh);
+			expect(await poll()).toEqual([]);
+		},
+	);
 
-	clockTest('250 records created within the same second, more than two pages, each emitted once', async () => {
-		await poll();
-		bed.emulator.clock.set(at('2026-11-20T10:01:00'));
-		const burst = create(250, 'burst');
-		bed.emulator.clearRequests();
-		const first = await poll();
-		expect(ids(first)).toEqual(burst);
-		expect(bed.emulator.count('query')).toBeGreaterThanOrEqual(3);
-		bed.emulator.clock.set(at('2026-11-20T10:01:00'));
-		const late = create(2, 'same-second-later');
-		expect(ids(await poll())).toEqual(late);
-		expect(await poll()).toEqual([]);
-	});
+	clockTest(
+		'250 records created within the same second, more than two pages, each emitted once',
+		async () => {
+			await poll();
+			bed.emulator.clock.set(at('2026-11-20T10:01:00'));
+			const burst = create(250, 'burst');
+			bed.emulator.clearRequests();
+			const first = await poll();
+			expect(ids(first)).toEqual(burst);
+			expect(bed.emulator.count('query')).toBeGreaterThanOrEqual(3);
+			bed.emulator.clock.set(at('2026-11-20T10:01:00'));
+			const late = create(2, 'same-second-later');
+			expect(ids(await poll())).toEqual(late);
+			expect(await poll()).toEqual([]);
+		},
+	);
 
 	clockTest('records changed while the pages are read: nothing missed, nothing twice', async () => {
 		await poll();
@@ -69,31 +83,37 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 			bed.emulator.touch(batch[200], { firstname: 'edited-before-read' });
 		});
 		const items = await poll();
-		expect(bed.emulator.requests.slice(0, 2).map((r) => r.operation)).toEqual(['describe', 'query']);
+		expect(bed.emulator.requests.slice(0, 2).map((r) => r.operation)).toEqual([
+			'describe',
+			'query',
+		]);
 		expect(ids(items).sort()).toEqual([...batch].sort());
 		expect(items.find((i) => i.id === batch[10])?.firstname).toBe('edited-after-read');
 		expect(items.find((i) => i.id === batch[200])?.firstname).toBe('edited-before-read');
 		expect(await poll()).toEqual([]);
 	});
 
-	clockTest('a record updated twice between polls is one event; created-only ignores updates', async () => {
-		await poll();
-		const [target] = create(1, 'twice').map((id) => id);
-		expect(ids(await poll())).toEqual([target]);
-		bed.emulator.clock.set(at('2026-11-20T10:03:00'));
-		bed.emulator.touch(target, { firstname: 'one' });
-		bed.emulator.clock.set(at('2026-11-20T10:03:07'));
-		bed.emulator.touch(target, { firstname: 'two' });
-		const updates = await poll();
-		expect(updates.map((u) => [u.id, u.firstname])).toEqual([[target, 'two']]);
+	clockTest(
+		'a record updated twice between polls is one event; created-only ignores updates',
+		async () => {
+			await poll();
+			const [target] = create(1, 'twice').map((id) => id);
+			expect(ids(await poll())).toEqual([target]);
+			bed.emulator.clock.set(at('2026-11-20T10:03:00'));
+			bed.emulator.touch(target, { firstname: 'one' });
+			bed.emulator.clock.set(at('2026-11-20T10:03:07'));
+			bed.emulator.touch(target, { firstname: 'two' });
+			const updates = await poll();
+			expect(updates.map((u) => [u.id, u.firstname])).toEqual([[target, 'two']]);
 
-		staticData = {};
-		expect(await poll({ event: 'created' })).toEqual([]);
-		bed.emulator.clock.set(at('2026-11-20T10:04:00'));
-		bed.emulator.touch(target, { firstname: 'three' });
-		const created = create(1, 'created-only');
-		expect(ids(await poll({ event: 'created' }))).toEqual(created);
-	});
+			staticData = {};
+			expect(await poll({ event: 'created' })).toEqual([]);
+			bed.emulator.clock.set(at('2026-11-20T10:04:00'));
+			bed.emulator.touch(target, { firstname: 'three' });
+			const created = create(1, 'created-only');
+			expect(ids(await poll({ event: 'created' }))).toEqual(created);
+		},
+	);
 
 	clockTest('a restart with the saved static data goes on where it stopped', async () => {
 		await poll();
@@ -108,28 +128,41 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		expect(await poll()).toEqual([]);
 	});
 
-	clockTest('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
-		bed.emulator.clock.set(at('2026-11-20T11:00:00'));
-		const web = bed.emulator.insert('Contacts', { lastname: 'Web lead', leadsource: 'Web Site' });
-		bed.emulator.insert('Contacts', { lastname: 'Cold call', leadsource: 'Cold Call' });
-		const params = {
-			startFrom: '2026-11-20T10:30:00.000Z',
-			conditions: { condition: [{ field: 'leadsource', operator: 'equal', value: 'Web Site' }] },
-			fields: ['lastname', 'leadsource'],
-			simplify: true,
-		};
-		const items = await poll(params);
-		expect(items).toEqual([{ lastname: 'Web lead', leadsource: 'Web Site', modifiedtime: '2026-11-20T11:00:00Z', id: web }]);
-		expect(await poll(params)).toEqual([]);
-	});
+	clockTest(
+		'Start From emits the changes since that time on first activation; conditions and fields apply',
+		async () => {
+			bed.emulator.clock.set(at('2026-11-20T11:00:00'));
+			const web = bed.emulator.insert('Contacts', { lastname: 'Web lead', leadsource: 'Web Site' });
+			bed.emulator.insert('Contacts', { lastname: 'Cold call', leadsource: 'Cold Call' });
+			const params = {
+				startFrom: '2026-11-20T10:30:00.000Z',
+				conditions: { condition: [{ field: 'leadsource', operator: 'equal', value: 'Web Site' }] },
+				fields: ['lastname', 'leadsource'],
+				simplify: true,
+			};
+			const items = await poll(params);
+			expect(items).toEqual([
+				{
+					lastname: 'Web lead',
+					leadsource: 'Web Site',
+					modifiedtime: '2026-11-20T11:00:00Z',
+					id: web,
+				},
+			]);
+			expect(await poll(params)).toEqual([]);
+		},
+	);
 
-	clockTest('a manual test run returns the most recent matching record and keeps no state', async () => {
-		bed.emulator.clock.set(at('2026-11-20T12:00:00'));
-		const [newest] = create(1, 'newest');
-		const items = await poll({}, 'manual');
-		expect(ids(items)).toEqual([newest]);
-		expect(staticData).toEqual({});
-	});
+	clockTest(
+		'a manual test run returns the most recent matching record and keeps no state',
+		async () => {
+			bed.emulator.clock.set(at('2026-11-20T12:00:00'));
+			const [newest] = create(1, 'newest');
+			const items = await poll({}, 'manual');
+			expect(ids(items)).toEqual([newest]);
+			expect(staticData).toEqual({});
+		},
+	);
 });
 
 describe('Vtiger CRM Trigger on the CRM clock', () => {
@@ -159,7 +192,8 @@ describe('Vtiger CRM Trigger on the CRM clock', () => {
 	const ids = (items: IDataObject[]) => items.map((i) => String(i.id));
 	const create = async (n: number, prefix: string) => {
 		const created: string[] = [];
-		for (let k = 0; k < n; k++) created.push(await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}${prefix}-${k}` }));
+		for (let k = 0; k < n; k++)
+			created.push(await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}${prefix}-${k}` }));
 		return created;
 	};
 
@@ -179,7 +213,13 @@ describe('Vtiger CRM Trigger on the CRM clock', () => {
 		expect(await poll()).toEqual([]);
 
 		await nextSecond();
-		await bed.json({ resource: 'record', operation: 'update', recordId: fresh[0], fieldsInput: 'json', fieldsJson: '{"firstname": "edited"}' });
+		await bed.json({
+			resource: 'record',
+			operation: 'update',
+			recordId: fresh[0],
+			fieldsInput: 'json',
+			fieldsJson: '{"firstname": "edited"}',
+		});
 		const updated = await poll();
 		expect(updated.map((u) => [u.id, u.firstname])).toEqual([[fresh[0], 'edited']]);
 		expect(await poll()).toEqual([]);
@@ -201,7 +241,13 @@ describe('Vtiger CRM Trigger on the CRM clock', () => {
 		staticData = {};
 		expect(await poll({ event: 'created' })).toEqual([]);
 		await nextSecond();
-		await bed.json({ resource: 'record', operation: 'update', recordId: burst[0], fieldsInput: 'json', fieldsJson: '{"firstname": "ignored"}' });
+		await bed.json({
+			resource: 'record',
+			operation: 'update',
+			recordId: burst[0],
+			fieldsInput: 'json',
+			fieldsJson: '{"firstname": "ignored"}',
+		});
 		const created = await create(1, 'clock-created-only');
 		expect(ids(await poll({ event: 'created' }))).toEqual(created);
 	});
@@ -209,17 +255,35 @@ describe('Vtiger CRM Trigger on the CRM clock', () => {
 	test('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
 		staticData = {};
 		const startFrom = new Date(Date.now() - 2000).toISOString();
-		const web = await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}Web lead`, leadsource: 'Web Site' });
-		await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}Cold call`, leadsource: 'Cold Call' });
+		const web = await bed.crm.insert('Contacts', {
+			lastname: `${bed.crm.tag}Web lead`,
+			leadsource: 'Web Site',
+		});
+		await bed.crm.insert('Contacts', {
+			lastname: `${bed.crm.tag}Cold call`,
+			leadsource: 'Cold Call',
+		});
 		const params = {
 			startFrom,
-			conditions: { condition: [...bed.crm.scope('lastname'), { field: 'leadsource', operator: 'equal', value: 'Web Site' }] },
+			conditions: {
+				condition: [
+					...bed.crm.scope('lastname'),
+					{ field: 'leadsource', operator: 'equal', value: 'Web Site' },
+				],
+			},
 			fields: ['lastname', 'leadsource'],
 			simplify: true,
 		};
 		const modified = String((await bed.crm.retrieve(web))?.modifiedtime).replace(' ', 'T');
 		const items = await poll(params);
-		expect(items).toEqual([{ lastname: `${bed.crm.tag}Web lead`, leadsource: 'Web Site', modifiedtime: `${modified}Z`, id: web }]);
+		expect(items).toEqual([
+			{
+				lastname: `${bed.crm.tag}Web lead`,
+				leadsource: 'Web Site',
+				modifiedtime: `${modified}Z`,
+				id: web,
+			},
+		]);
 		expect(await poll(params)).toEqual([]);
 	});
 });

@@ -6,7 +6,8 @@ export const moduleField: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The Vtiger module, e.g. Contacts, Organizations (Accounts), Opportunities (Potentials), Tickets (HelpDesk)',
+	description:
+		'The Vtiger module, e.g. Contacts, Organizations (Accounts), Opportunities (Potentials), Tickets (HelpDesk)',
 	modes: [
 		{
 			displayName: 'From List',
@@ -23,7 +24,10 @@ export const moduleField: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^[A-Za-z_][A-Za-z0-9_]*$', errorMessage: 'A module name has only letters, digits and underscores' },
+					properties: {
+						regex: '^[A-Za-z_][A-Za-z0-9_]*$',
+						errorMessage: 'A module name has only letters, digits and underscores',
+					},
 				},
 			],
 		},
@@ -43,7 +47,8 @@ export const recordIdField: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'id', value: '' },
 	required: true,
-	description: 'The record: picked from the module, by its ID (such as 12x34), or by the URL of its page in the CRM',
+	description:
+		'The record: picked from the module, by its ID (such as 12x34), or by the URL of its page in the CRM',
 	modes: [
 		{
 			displayName: 'From List',
@@ -57,7 +62,13 @@ export const recordIdField: INodeProperties = {
 			type: 'string',
 			placeholder: '12x34',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*\\d+x\\d+\\s*$', errorMessage: 'A record ID looks like 12x34' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*\\d+x\\d+\\s*$',
+						errorMessage: 'A record ID looks like 12x34',
+					},
+				},
 			],
 		},
 		{
@@ -70,11 +81,17 @@ export const recordIdField: INodeProperties = {
 };
 
 /** A record picker for one fixed module, listing its records with `searchListMethod`. */
-export const recordOfModuleField = (displayName: string, example: string, searchListMethod: string): INodeProperties => ({
+export const recordOfModuleField = (
+	displayName: string,
+	example: string,
+	searchListMethod: string,
+): INodeProperties => ({
 	...recordIdField,
 	displayName,
 	description: `The ${displayName.toLowerCase()}: picked from the list, by its ID (such as ${example}), or by the URL of its page in the CRM`,
-	modes: recordIdField.modes?.map((mode) => (mode.name === 'list' ? { ...mode, typeOptions: { searchListMethod, searchable: true } } : mode)),
+	modes: recordIdField.modes?.map((mode) =>
+		mode.name === 'list' ? { ...mode, typeOptions: { searchListMethod, searchable: true } } : mode,
+	),
 });
 
 export const fieldsInputFields: INodeProperties[] = [
@@ -83,9 +100,21 @@ export const fieldsInputFields: INodeProperties[] = [
 		name: 'fieldsInput',
 		type: 'options',
 		options: [
-			{ name: 'Map Fields', value: 'mapper', description: 'Map input data to the fields of the module' },
-			{ name: 'Name/Value Pairs', value: 'keyValue', description: 'Enter each field by name, values sent as written' },
-			{ name: 'JSON', value: 'json', description: 'Give all fields as one JSON object, values sent as written' },
+			{
+				name: 'Map Fields',
+				value: 'mapper',
+				description: 'Map input data to the fields of the module',
+			},
+			{
+				name: 'Name/Value Pairs',
+				value: 'keyValue',
+				description: 'Enter each field by name, values sent as written',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Give all fields as one JSON object, values sent as written',
+			},
 		],
 		default: 'mapper',
 	},
@@ -108,14 +137,16 @@ export const fieldsInputFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'lastname',
-						description: 'Field name as Vtiger knows it (Module > Describe lists them), e.g. lastname or cf_853',
+						description:
+							'Field name as Vtiger knows it (Module > Describe lists them), e.g. lastname or cf_853',
 					},
 					{
 						displayName: 'Value',
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: 'Dates as YYYY-MM-DD, checkboxes as 1 or 0, references as record IDs such as 11x22',
+						description:
+							'Dates as YYYY-MM-DD, checkboxes as 1 or 0, references as record IDs such as 11x22',
 					},
 				],
 			},
@@ -132,7 +163,10 @@ export const fieldsInputFields: INodeProperties[] = [
 ];
 
 /** The field mapper; `mode` follows n8n's resource mapper (`add`, `update`, `upsert`). */
-export const columnsField = (mode: 'add' | 'update' | 'upsert', moduleParameter = 'module.value'): INodeProperties => ({
+export const columnsField = (
+	mode: 'add' | 'update' | 'upsert',
+	moduleParameter = 'module.value',
+): INodeProperties => ({
 	displayName: 'Fields',
 	name: 'columns',
 	type: 'resourceMapper',
@@ -153,7 +187,8 @@ export const columnsField = (mode: 'add' | 'update' | 'upsert', moduleParameter 
 				? {
 						matchingFieldsLabels: {
 							title: 'Fields to Match On',
-							description: 'A record whose values in these fields equal the input is updated; with none, one is created',
+							description:
+								'A record whose values in these fields equal the input is updated; with none, one is created',
 						},
 					}
 				: {}),
@@ -195,9 +230,14 @@ export const writeOptionsField: INodeProperties = {
 				{
 					name: 'Warn in the Output',
 					value: 'warn',
-					description: 'Return the record with a "warnings" list of the fields, sent and stored values',
+					description:
+						'Return the record with a "warnings" list of the fields, sent and stored values',
 				},
-				{ name: 'Fail the Item', value: 'fail', description: 'The record stays saved as Vtiger stored it' },
+				{
+					name: 'Fail the Item',
+					value: 'fail',
+					description: 'The record stays saved as Vtiger stored it',
+				},
 			],
 			default: 'warn',
 			description:
@@ -270,7 +310,11 @@ export const conditionsFields: INodeProperties[] = [
 							{ name: 'Equal', value: 'equal' },
 							{ name: 'Greater Than', value: 'greaterThan' },
 							{ name: 'Greater Than or Equal', value: 'greaterOrEqual' },
-							{ name: 'Is One Of', value: 'isOneOf', description: 'Value is a comma-separated list' },
+							{
+								name: 'Is One Of',
+								value: 'isOneOf',
+								description: 'Value is a comma-separated list',
+							},
 							{ name: 'Less Than', value: 'lessThan' },
 							{ name: 'Less Than or Equal', value: 'lessOrEqual' },
 							{ name: 'Not Equal', value: 'notEqual' },
@@ -286,7 +330,12 @@ export const conditionsFields: INodeProperties[] = [
 						description:
 							'Compared as text (case-insensitive); dates as YYYY-MM-DD, times in UTC, references and owners as IDs such as 19x1. Picklists and owners can be picked from a list.',
 						modes: [
-							{ displayName: 'Text', name: 'text', type: 'string', placeholder: 'Value to compare with' },
+							{
+								displayName: 'Text',
+								name: 'text',
+								type: 'string',
+								placeholder: 'Value to compare with',
+							},
 							{
 								displayName: 'From List',
 								name: 'list',

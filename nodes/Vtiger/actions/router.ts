@@ -15,7 +15,11 @@ import * as related from './related/Related.resource';
 import * as session from './session/Session.resource';
 import * as user from './user/User.resource';
 
-type Operation = (ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number) => Promise<ItemResult>;
+type Operation = (
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+) => Promise<ItemResult>;
 
 const operations: Record<string, Record<string, { execute: Operation }>> = {
 	record: {
@@ -27,7 +31,12 @@ const operations: Record<string, Record<string, { execute: Operation }>> = {
 		delete: record.delete,
 		count: record.count,
 	},
-	related: { listTypes: related.listTypes, getAll: related.getAll, query: related.query, add: related.add },
+	related: {
+		listTypes: related.listTypes,
+		getAll: related.getAll,
+		query: related.query,
+		add: related.add,
+	},
 	comment: { add: comment.add, getAll: comment.getAll },
 	document: { upload: document.upload, download: document.download },
 	lead: { convert: lead.convert },
@@ -44,13 +53,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = operations[resource]?.[operation];
 	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	const client = new VtigerClient(this);
 	const lanes = PARALLEL_ITEM_OPERATIONS.has(`${resource}.${operation}`)
 		? (this.getNodeParameter('parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS) as number)
 		: 1;
 	return [
-		await forEachItem(this, async (itemIndex, lane) => await handler.execute(this, client.onLane(lane), itemIndex), lanes),
+		await forEachItem(
+			this,
+			async (itemIndex, lane) => await handler.execute(this, client.onLane(lane), itemIndex),
+			lanes,
+		),
 	];
 }

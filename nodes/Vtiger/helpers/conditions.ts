@@ -11,7 +11,8 @@ export interface ConditionInput {
 }
 
 function conditionValue(value: ConditionInput['value']): string | string[] {
-	if (value !== null && typeof value === 'object' && !Array.isArray(value)) return String(value.value ?? '');
+	if (value !== null && typeof value === 'object' && !Array.isArray(value))
+		return String(value.value ?? '');
 	return value ?? '';
 }
 
@@ -24,17 +25,24 @@ export function fieldChecker(node: INode, description: ModuleDescription, itemIn
 	return (name: string, parameter: string): string => {
 		const trimmed = String(name ?? '').trim();
 		if (!known.has(trimmed)) {
-			throw new NodeOperationError(node, `"${parameter}": ${description.name} has no field "${trimmed}"`, {
-				itemIndex,
-				description: `Field names are case-sensitive. Fields of ${description.name}: ${[...known].join(', ')}`,
-			});
+			throw new NodeOperationError(
+				node,
+				`"${parameter}": ${description.name} has no field "${trimmed}"`,
+				{
+					itemIndex,
+					description: `Field names are case-sensitive. Fields of ${description.name}: ${[...known].join(', ')}`,
+				},
+			);
 		}
 		return trimmed;
 	};
 }
 
 /** The "Conditions" a user set, with their fields checked. */
-export function checkedConditions(inputs: ConditionInput[], check: ReturnType<typeof fieldChecker>): Condition[] {
+export function checkedConditions(
+	inputs: ConditionInput[],
+	check: ReturnType<typeof fieldChecker>,
+): Condition[] {
 	return inputs.map((c) => ({
 		field: check(String(c.field ?? ''), 'Conditions'),
 		operator: c.operator ?? 'equal',
@@ -43,7 +51,10 @@ export function checkedConditions(inputs: ConditionInput[], check: ReturnType<ty
 }
 
 /** "Fields to Return" as a list (a multi-select, or a comma-separated text from older workflows). */
-export function checkedFieldList(value: string | string[] | undefined, check: ReturnType<typeof fieldChecker>): string[] {
+export function checkedFieldList(
+	value: string | string[] | undefined,
+	check: ReturnType<typeof fieldChecker>,
+): string[] {
 	return (Array.isArray(value) ? value : String(value ?? '').split(','))
 		.filter((f) => f.trim() !== '')
 		.map((f) => check(f, 'Fields to Return'));

@@ -25,7 +25,11 @@ export async function owners(client: VtigerClient): Promise<Owner[]> {
 				userName: String(u.user_name ?? ''),
 				email: String(u.email1 ?? ''),
 			})),
-			...groups.map((g) => ({ id: String(g.id), name: String(g.groupname), kind: 'group' as const })),
+			...groups.map((g) => ({
+				id: String(g.id),
+				name: String(g.groupname),
+				kind: 'group' as const,
+			})),
 		];
 	});
 }

@@ -34,9 +34,15 @@ function fromJson(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		{},
 	);
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new NodeOperationError(ctx.getNode(), '"Fields (JSON)" must be a JSON object of field names and values', { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'"Fields (JSON)" must be a JSON object of field names and values',
+			{ itemIndex },
+		);
 	}
-	return Object.fromEntries(Object.entries(parsed as IDataObject).map(([k, v]) => [k, rawValue(v)])) as IDataObject;
+	return Object.fromEntries(
+		Object.entries(parsed as IDataObject).map(([k, v]) => [k, rawValue(v)]),
+	) as IDataObject;
 }
 
 function fromPairs(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -44,7 +50,12 @@ function fromPairs(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields: IDataObject = {};
 	for (const [position, pair] of pairs.entries()) {
 		const name = String(pair.name ?? '').trim();
-		if (name === '') throw new NodeOperationError(ctx.getNode(), `Field ${position + 1} under "Fields" has no name`, { itemIndex });
+		if (name === '')
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Field ${position + 1} under "Fields" has no name`,
+				{ itemIndex },
+			);
 		fields[name] = rawValue(pair.value) as IDataObject[string];
 	}
 	return fields;
@@ -70,19 +81,32 @@ export interface MappedFields {
 	matchOn: string[];
 }
 
-async function fromMapper(ctx: IExecuteFunctions, client: VtigerClient, module: string, itemIndex: number): Promise<MappedFields> {
+async function fromMapper(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	module: string,
+	itemIndex: number,
+): Promise<MappedFields> {
 	const columns = ctx.getNodeParameter('columns', itemIndex) as ResourceMapperValue;
 	const { fields } = await client.describe(module);
-	const writable = fields.filter((f) => f.editable !== false && f.editable !== '' && f.name !== 'id');
+	const writable = fields.filter(
+		(f) => f.editable !== false && f.editable !== '' && f.name !== 'id',
+	);
 	const given =
-		columns.mappingMode === 'autoMapInputData' ? autoMapped(ctx.getInputData()[itemIndex].json, writable) : (columns.value ?? {});
+		columns.mappingMode === 'autoMapInputData'
+			? autoMapped(ctx.getInputData()[itemIndex].json, writable)
+			: (columns.value ?? {});
 	const byName = new Map(fields.map((f) => [f.name, f]));
-	const validate = (ctx.getNodeParameter('writeOptions.validatePicklists', itemIndex, false) as boolean) === true;
+	const validate =
+		(ctx.getNodeParameter('writeOptions.validatePicklists', itemIndex, false) as boolean) === true;
 	const owners = ownerResolver(client);
 	const wire: IDataObject = {};
 	for (const [name, value] of Object.entries(given)) {
 		const field = byName.get(name);
-		if (!field) throw new NodeOperationError(ctx.getNode(), `${module} has no field "${name}"`, { itemIndex });
+		if (!field)
+			throw new NodeOperationError(ctx.getNode(), `${module} has no field "${name}"`, {
+				itemIndex,
+			});
 		wire[name] = await toWireValue(field, value, owners);
 		if (validate) checkPicklist(field, wire[name] as string);
 	}
@@ -93,7 +117,13 @@ async function fromMapper(ctx: IExecuteFunctions, client: VtigerClient, module: 
 const KEYS_BEYOND_FIELDS = new Set(['id', 'LineItems']);
 
 /** Vtiger silently drops values of fields it does not know, so typed names are checked first. */
-async function checkFieldNames(ctx: IExecuteFunctions, client: VtigerClient, module: string, fields: IDataObject, itemIndex: number) {
+async function checkFieldNames(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	module: string,
+	fields: IDataObject,
+	itemIndex: number,
+) {
 	const typed = Object.keys(fields).filter((name) => !KEYS_BEYOND_FIELDS.has(name));
 	let known = await client.fieldNames(module);
 	if (typed.some((name) => !known.has(name))) known = await client.fieldNames(module, true);
@@ -119,7 +149,8 @@ export async function recordFields(
 	itemIndex: number,
 ): Promise<MappedFields> {
 	const mode = ctx.getNodeParameter('fieldsInput', itemIndex) as string;
-	if (mode === 'mapper') return await fromMapper(ctx, client, module() ?? moduleName(ctx, itemIndex), itemIndex);
+	if (mode === 'mapper')
+		return await fromMapper(ctx, client, module() ?? moduleName(ctx, itemIndex), itemIndex);
 	const fields = mode === 'json' ? fromJson(ctx, itemIndex) : fromPairs(ctx, itemIndex);
 	const known = module();
 	if (known) await checkFieldNames(ctx, client, known, fields, itemIndex);
@@ -151,6 +182,8 @@ const CREATE_DEFAULTS: Record<string, IDataObject> = {
 
 export function withCreateDefaults(module: string, fields: IDataObject): IDataObject {
 	const defaults = CREATE_DEFAULTS[module] ?? {};
-	const missing = Object.entries(defaults).filter(([name]) => fields[name] === undefined || fields[name] === '');
+	const missing = Object.entries(defaults).filter(
+		([name]) => fields[name] === undefined || fields[name] === '',
+	);
 	return { ...fields, ...Object.fromEntries(missing) };
 }

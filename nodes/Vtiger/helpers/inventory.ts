@@ -2,7 +2,8 @@
  * Header fields of inventory modules that belong to the line items (reference 9.5, 14.2): the
  * node writes them from the lines, and a query must not select them (one row per line).
  */
-const LINE_ITEM_FIELD = /^(productid|quantity|listprice|comment|discount_amount|discount_percent|tax\d+)$/;
+const LINE_ITEM_FIELD =
+	/^(productid|quantity|listprice|comment|discount_amount|discount_percent|tax\d+)$/;
 
 /** Totals Vtiger computes itself; what a client sends is overwritten (reference 14.1). */
 const COMPUTED_TOTALS = new Set(['hdnSubTotal', 'hdnGrandTotal', 'pre_tax_total']);
@@ -10,4 +11,5 @@ const COMPUTED_TOTALS = new Set(['hdnSubTotal', 'hdnGrandTotal', 'pre_tax_total'
 export const isLineItemField = (name: string): boolean => LINE_ITEM_FIELD.test(name);
 
 /** Whether the node lets a user write this inventory header field directly. */
-export const isWritableHeaderField = (name: string): boolean => !isLineItemField(name) && !COMPUTED_TOTALS.has(name);
+export const isWritableHeaderField = (name: string): boolean =>
+	!isLineItemField(name) && !COMPUTED_TOTALS.has(name);

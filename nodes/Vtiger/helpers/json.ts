@@ -16,9 +16,13 @@ export function jsonParameter(
 	try {
 		return JSON.parse(raw);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `"${parameter.displayName}" is not valid JSON: ${(error as Error).message}`, {
-			itemIndex,
-			description: parameter.hint,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${parameter.displayName}" is not valid JSON: ${(error as Error).message}`,
+			{
+				itemIndex,
+				description: parameter.hint,
+			},
+		);
 	}
 }

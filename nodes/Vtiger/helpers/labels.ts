@@ -6,9 +6,16 @@ import type { ModuleDescription } from '../transport/client';
  */
 export function labelFieldNames(description: ModuleDescription): string[] {
 	const names = new Set(description.fields.map((f) => f.name));
-	const columns = (description.labelFields ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+	const columns = (description.labelFields ?? '')
+		.split(',')
+		.map((c) => c.trim())
+		.filter(Boolean);
 	const fields = columns
-		.map((column) => (names.has(column) ? column : description.fields.find((f) => f.name.endsWith(`_${column}`))?.name))
+		.map((column) =>
+			names.has(column)
+				? column
+				: description.fields.find((f) => f.name.endsWith(`_${column}`))?.name,
+		)
 		.filter((f): f is string => f !== undefined);
 	return fields.length > 0 ? fields : ['id'];
 }

@@ -22,7 +22,9 @@ export class ItemWithFile {
 export type ItemResult = IDataObject | IDataObject[] | ItemWithFile;
 
 const itemsOf = (ctx: IExecuteFunctions, result: ItemResult): INodeExecutionData[] =>
-	result instanceof ItemWithFile ? [{ json: result.json, binary: result.binary }] : ctx.helpers.returnJsonArray(result);
+	result instanceof ItemWithFile
+		? [{ json: result.json, binary: result.binary }]
+		: ctx.helpers.returnJsonArray(result);
 
 function withItemNumber(message: string, itemIndex: number): string {
 	return /\[item \d+\]$/.test(message) ? message : `${message} [item ${itemIndex}]`;
@@ -61,12 +63,21 @@ export async function forEachItem(
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, count)) }, async (_, lane) => await work(lane)));
+	await Promise.all(
+		Array.from(
+			{ length: Math.max(1, Math.min(lanes, count)) },
+			async (_, lane) => await work(lane),
+		),
+	);
 	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
 	return outputs.flat();
 }
 
-function asItemError(ctx: IExecuteFunctions, caught: unknown, itemIndex: number): NodeOperationError {
+function asItemError(
+	ctx: IExecuteFunctions,
+	caught: unknown,
+	itemIndex: number,
+): NodeOperationError {
 	const error =
 		caught instanceof NodeOperationError || (caught as { name?: string }).name === 'NodeApiError'
 			? (caught as NodeOperationError)
@@ -95,9 +106,12 @@ export async function simplified(
 	records: Array<Record<string, unknown>>,
 	module?: string,
 ): Promise<IDataObject[]> {
-	if (!(ctx.getNodeParameter('simplify', itemIndex, true) as boolean) || records.length === 0) return records as IDataObject[];
+	if (!(ctx.getNodeParameter('simplify', itemIndex, true) as boolean) || records.length === 0)
+		return records as IDataObject[];
 	const ofRecords = module ?? (await moduleOfRecordId(client, String(records[0].id ?? '')));
 	const description = ofRecords ? await client.describe(ofRecords) : undefined;
 	const leading = description ? ['id', ...labelFieldNames(description)] : ['id'];
-	return records.map((record) => withKeysFirst(simplifyRecord(record, description?.fields ?? []), leading));
+	return records.map((record) =>
+		withKeysFirst(simplifyRecord(record, description?.fields ?? []), leading),
+	);
 }

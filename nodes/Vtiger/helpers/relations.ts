@@ -9,10 +9,15 @@ export interface Relation {
 /** The relations of a module, by label (`relatedtypes` lists a module once per label, reference 11.1). */
 export async function relationsOf(client: VtigerClient, module: string): Promise<Relation[]> {
 	return await client.memo(`relatedtypes:${module}`, async () => {
-		const { information } = await client.call<{ information: Record<string, { name: string }> | [] }>('relatedtypes', {
+		const { information } = await client.call<{
+			information: Record<string, { name: string }> | [];
+		}>('relatedtypes', {
 			elementType: module,
 		});
-		return Object.entries(Array.isArray(information) ? {} : information).map(([label, info]) => ({ label, module: info.name }));
+		return Object.entries(Array.isArray(information) ? {} : information).map(([label, info]) => ({
+			label,
+			module: info.name,
+		}));
 	});
 }
 
@@ -20,8 +25,17 @@ export async function relationsOf(client: VtigerClient, module: string): Promise
  * Links `relatedId` to `sourceId` through `relation` and reads the link back: Vtiger answers
  * success also when it linked nothing (reference 21 row 15). Says whether the link exists.
  */
-export async function addCheckedRelation(client: VtigerClient, sourceId: string, relatedId: string, relation: Relation): Promise<boolean> {
-	await client.call('add_related', { sourceRecordId: sourceId, relatedRecordId: relatedId, relationIdLabel: relation.label });
+export async function addCheckedRelation(
+	client: VtigerClient,
+	sourceId: string,
+	relatedId: string,
+	relation: Relation,
+): Promise<boolean> {
+	await client.call('add_related', {
+		sourceRecordId: sourceId,
+		relatedRecordId: relatedId,
+		relationIdLabel: relation.label,
+	});
 	const linked = await client.call<unknown[] | null>('query_related', {
 		id: sourceId,
 		relatedLabel: relation.label,

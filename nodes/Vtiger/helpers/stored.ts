@@ -21,7 +21,9 @@ function loss(field: string, sent: string, stored: string): string | undefined {
 	if (stored === '') return `Vtiger stored "${field}" empty`;
 	const how = [
 		storable !== sent ? 'with "?" for characters it cannot store (such as emoji)' : '',
-		length(stored) < length(storable) ? `cut to ${length(stored)} characters (${length(sent)} sent)` : '',
+		length(stored) < length(storable)
+			? `cut to ${length(stored)} characters (${length(sent)} sent)`
+			: '',
 	];
 	return `Vtiger stored "${field}" ${how.filter((s) => s).join(' and ')}`;
 }
@@ -31,7 +33,12 @@ export function storedDifferently(sent: IDataObject, record: IDataObject): Store
 	const found: StoredDifferently[] = [];
 	for (const [field, value] of Object.entries(sent)) {
 		const stored = record[field];
-		if (field === 'id' || (typeof value !== 'string' && typeof value !== 'number') || typeof stored !== 'string') continue;
+		if (
+			field === 'id' ||
+			(typeof value !== 'string' && typeof value !== 'number') ||
+			typeof stored !== 'string'
+		)
+			continue;
 		const message = loss(field, String(value), stored);
 		if (message) found.push({ field, sent: String(value), stored, message });
 	}
@@ -53,10 +60,14 @@ export async function checkedWrite(
 	if (differences.length === 0) return record;
 	const warnings = await client.withoutSecrets(differences);
 	if (ctx.getNodeParameter('writeOptions.storedDifferently', itemIndex, 'warn') === 'fail') {
-		throw new NodeOperationError(ctx.getNode(), `${warnings[0].message}; the record ${String(record.id)} was saved that way`, {
-			itemIndex,
-			description: `${warnings.map((w) => `${w.message}: sent "${w.sent}", stored "${w.stored}".`).join(' ')} Shorten the text or leave out what Vtiger cannot store, then update the record.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${warnings[0].message}; the record ${String(record.id)} was saved that way`,
+			{
+				itemIndex,
+				description: `${warnings.map((w) => `${w.message}: sent "${w.sent}", stored "${w.stored}".`).join(' ')} Shorten the text or leave out what Vtiger cannot store, then update the record.`,
+			},
+		);
 	}
 	return { ...record, warnings };
 }

@@ -26,14 +26,24 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoDatePart = /^(\d{4})-(\d{2})-(\d{2})/;
 
 function asDate(field: string, value: unknown, what: string): Date {
-	const date = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : new Date(String(value));
-	if (Number.isNaN(date.getTime())) throw new FieldValueError(field, `expects ${what}, not "${String(value)}"`);
+	const date =
+		value instanceof Date
+			? value
+			: typeof value === 'number'
+				? new Date(value)
+				: new Date(String(value));
+	if (Number.isNaN(date.getTime()))
+		throw new FieldValueError(field, `expects ${what}, not "${String(value)}"`);
 	return date;
 }
 
 function validCalendarDate(field: string, y: string, m: string, d: string): string {
 	const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-	if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
+	if (
+		date.getUTCFullYear() !== Number(y) ||
+		date.getUTCMonth() !== Number(m) - 1 ||
+		date.getUTCDate() !== Number(d)
+	) {
 		throw new FieldValueError(field, `expects a date that exists, not ${y}-${m}-${d}`);
 	}
 	return `${y}-${m}-${d}`;
@@ -55,7 +65,11 @@ export function toWireDateTime(field: string, value: unknown): string {
 		toWireDate(field, date);
 		return `${date} ${time.length === 5 ? `${time}:00` : time}`;
 	}
-	const date = asDate(field, /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) || !text ? value : `${text}Z`, 'a date and time');
+	const date = asDate(
+		field,
+		/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) || !text ? value : `${text}Z`,
+		'a date and time',
+	);
 	return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 19)}`;
 }
 
@@ -72,7 +86,9 @@ export function toWireTime(field: string, value: unknown): string {
 export function toWireBoolean(field: string, value: unknown): string {
 	if (value === true || value === 1) return '1';
 	if (value === false || value === 0) return '0';
-	const text = String(value ?? '').trim().toLowerCase();
+	const text = String(value ?? '')
+		.trim()
+		.toLowerCase();
 	if (['1', 'true', 'yes', 'on'].includes(text)) return '1';
 	if (['0', 'false', 'no', 'off', ''].includes(text)) return '0';
 	throw new FieldValueError(field, `expects true or false, not "${String(value)}"`);
@@ -98,7 +114,11 @@ export function toWireMultipicklist(value: unknown): string {
 const WS_ID = /^\d+x\d+$/;
 
 /** One field's value as Vtiger wants it on write; empty values stay empty (they clear the field). */
-export async function toWireValue(field: FieldDescription, value: unknown, owners: Owners): Promise<string> {
+export async function toWireValue(
+	field: FieldDescription,
+	value: unknown,
+	owners: Owners,
+): Promise<string> {
 	if (value === null || value === undefined || value === '') return '';
 	switch (field.type.name) {
 		case 'boolean':
@@ -118,14 +138,18 @@ export async function toWireValue(field: FieldDescription, value: unknown, owner
 			return toWireMultipicklist(value);
 		case 'reference': {
 			const id = String(value).trim();
-			if (!WS_ID.test(id)) throw new FieldValueError(field.name, `expects a record ID such as 12x34, not "${id}"`);
+			if (!WS_ID.test(id))
+				throw new FieldValueError(field.name, `expects a record ID such as 12x34, not "${id}"`);
 			return id;
 		}
 		case 'owner': {
 			const given = String(value).trim();
 			const id = await owners.resolve(given);
 			if (!id) {
-				throw new FieldValueError(field.name, `expects a user (name, e-mail or ID) or a group (name or ID); "${given}" is none of these`);
+				throw new FieldValueError(
+					field.name,
+					`expects a user (name, e-mail or ID) or a group (name or ID); "${given}" is none of these`,
+				);
 			}
 			return id;
 		}
@@ -138,16 +162,28 @@ export async function toWireValue(field: FieldDescription, value: unknown, owner
 export function checkPicklist(field: FieldDescription, wire: string): void {
 	const type = field.type.name;
 	if ((type !== 'picklist' && type !== 'multipicklist') || wire === '') return;
-	const allowed = ((field.type.picklistValues as Array<{ value: string }> | undefined) ?? []).map((p) => p.value);
+	const allowed = ((field.type.picklistValues as Array<{ value: string }> | undefined) ?? []).map(
+		(p) => p.value,
+	);
 	if (allowed.length === 0) return;
 	const given = type === 'multipicklist' ? wire.split(MULTIPICKLIST_SEPARATOR) : [wire];
 	const wrong = given.filter((v) => !allowed.includes(v));
 	if (wrong.length > 0) {
-		throw new FieldValueError(field.name, `does not allow ${wrong.map((w) => `"${w}"`).join(', ')}; allowed: ${allowed.join(', ')}`);
+		throw new FieldValueError(
+			field.name,
+			`does not allow ${wrong.map((w) => `"${w}"`).join(', ')}; allowed: ${allowed.join(', ')}`,
+		);
 	}
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED_ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0',
+};
 // HTML 4 Latin-1 entity names for U+00A1 to U+00FF, in code point order.
 const LATIN1 =
 	'iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
@@ -157,7 +193,8 @@ LATIN1.split(' ').forEach((name, n) => (NAMED_ENTITIES[name] = String.fromCharCo
 export function decodeLabel(label: string): string {
 	return label.replace(/&(#x[0-9a-f]+|#\d+|[a-z0-9]+);/gi, (entity, body: string) => {
 		if (body[0] === '#') {
-			const code = body[1].toLowerCase() === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+			const code =
+				body[1].toLowerCase() === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
 			return Number.isFinite(code) ? String.fromCodePoint(code) : entity;
 		}
 		return NAMED_ENTITIES[body] ?? entity;
@@ -178,7 +215,9 @@ export function simplifyValue(type: string | undefined, value: unknown): unknown
 		case 'date':
 			return value === '0000-00-00' ? null : value;
 		case 'datetime':
-			return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+			return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)
+				? `${value.replace(' ', 'T')}Z`
+				: value;
 		case 'multipicklist':
 			return value.split(MULTIPICKLIST_SEPARATOR);
 		default:
@@ -186,11 +225,17 @@ export function simplifyValue(type: string | undefined, value: unknown): unknown
 	}
 }
 
-export function simplifyRecord(record: Record<string, unknown>, fields: FieldDescription[]): Record<string, unknown> {
+export function simplifyRecord(
+	record: Record<string, unknown>,
+	fields: FieldDescription[],
+): Record<string, unknown> {
 	const types = new Map(fields.map((f) => [f.name, f.type.name]));
 	const simple: Record<string, unknown> = {};
 	for (const [name, value] of Object.entries(record)) {
-		simple[name] = name === 'label' && typeof value === 'string' ? decodeLabel(value) : simplifyValue(types.get(name), value);
+		simple[name] =
+			name === 'label' && typeof value === 'string'
+				? decodeLabel(value)
+				: simplifyValue(types.get(name), value);
 	}
 	return simple;
 }

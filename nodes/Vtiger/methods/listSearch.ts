@@ -7,7 +7,10 @@ import { VtigerClient } from '../transport/client';
 import { selectSorted, VTQL_PAGE_SIZE } from '../transport/vtql';
 
 /** Entity modules of this user, by label, searchable; custom modules included. */
-export async function searchModules(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchModules(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const { types, information } = await new VtigerClient(this).listTypes();
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = types
@@ -27,7 +30,9 @@ export async function searchRecords(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const module = String(this.getCurrentNodeParameter('module', { extractValue: true }) ?? '').trim();
+	const module = String(
+		this.getCurrentNodeParameter('module', { extractValue: true }) ?? '',
+	).trim();
 	return module ? await recordsOf(this, module, filter, paginationToken) : { results: [] };
 }
 
@@ -59,7 +64,8 @@ export async function searchProductsAndServices(
 	const page = await recordsOf(this, module, filter, offset);
 	const kind = module === 'Products' ? 'product' : 'service';
 	const results = page.results.map((r) => ({ ...r, name: `${r.name} (${kind})` }));
-	if (page.paginationToken) return { results, paginationToken: `${module}:${page.paginationToken}` };
+	if (page.paginationToken)
+		return { results, paginationToken: `${module}:${page.paginationToken}` };
 	return { results, paginationToken: module === 'Products' ? 'Services:0' : undefined };
 }
 
@@ -79,7 +85,9 @@ async function recordsOf(
 			{
 				module,
 				fields: searched,
-				conditions: text ? searched.map((field) => ({ field, operator: 'contains' as const, value: text })) : [],
+				conditions: text
+					? searched.map((field) => ({ field, operator: 'contains' as const, value: text }))
+					: [],
 				combineWith: 'OR',
 				sortField: 'id',
 			},
@@ -91,24 +99,42 @@ async function recordsOf(
 	return {
 		results: rows.map((row) => {
 			const id = String(row.id);
-			const name = searched.map((f) => row[f]).filter((v) => v !== null && v !== '').join(' ') || id;
-			return { name, value: id, url: `${base}/index.php?module=${module}&view=Detail&record=${id.split('x')[1]}` };
+			const name =
+				searched
+					.map((f) => row[f])
+					.filter((v) => v !== null && v !== '')
+					.join(' ') || id;
+			return {
+				name,
+				value: id,
+				url: `${base}/index.php?module=${module}&view=Detail&record=${id.split('x')[1]}`,
+			};
 		}),
 		paginationToken: rows.length === VTQL_PAGE_SIZE ? String(offset + rows.length) : undefined,
 	};
 }
 
 /** Values to compare a condition's field with: its picklist values, or the users and groups of an owner field. */
-export async function searchFieldValues(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const module = String(this.getCurrentNodeParameter('module', { extractValue: true }) ?? '').trim();
+export async function searchFieldValues(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const module = String(
+		this.getCurrentNodeParameter('module', { extractValue: true }) ?? '',
+	).trim();
 	const fieldName = String(this.getCurrentNodeParameter('&field') ?? '').trim();
 	if (!module || !fieldName) return { results: [] };
 	const client = new VtigerClient(this);
 	const field = (await client.describe(module)).fields.find((f) => f.name === fieldName);
 	const values =
 		field?.type.name === 'owner'
-			? (await owners(client)).map((o) => ({ name: o.kind === 'user' ? o.name : `${o.name} (group)`, value: o.id }))
-			: ((field?.type.picklistValues as Array<{ label: string; value: string }> | undefined) ?? []).map((p) => ({
+			? (await owners(client)).map((o) => ({
+					name: o.kind === 'user' ? o.name : `${o.name} (group)`,
+					value: o.id,
+				}))
+			: (
+					(field?.type.picklistValues as Array<{ label: string; value: string }> | undefined) ?? []
+				).map((p) => ({
 					name: p.label,
 					value: p.value,
 				}));

@@ -15,7 +15,11 @@ export async function getFields(this: ILoadOptionsFunctions): Promise<INodePrope
 	if (!module) return [];
 	const { fields } = await new VtigerClient(this).describe(module);
 	return fields
-		.map((f) => ({ name: f.label === f.name ? f.name : `${f.label} (${f.name})`, value: f.name, description: `${f.name}: ${f.type.name}` }))
+		.map((f) => ({
+			name: f.label === f.name ? f.name : `${f.label} (${f.name})`,
+			value: f.name,
+			description: `${f.name}: ${f.type.name}`,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -38,7 +42,11 @@ export async function getRelations(this: ILoadOptionsFunctions): Promise<INodePr
 }
 
 /** Document folders, by name. */
-export async function getDocumentFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getDocumentFolders(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const folders = await queryAll(new VtigerClient(this), 'SELECT foldername FROM DocumentFolders;');
-	return folders.map((f) => ({ name: String(f.foldername), value: String(f.id) })).sort((a, b) => a.name.localeCompare(b.name));
+	return folders
+		.map((f) => ({ name: String(f.foldername), value: String(f.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }

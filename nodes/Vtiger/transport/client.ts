@@ -60,7 +60,9 @@ interface ErrorContext {
 	httpStatus?: number;
 }
 
-function isLoginError(error: unknown): error is Error & { description?: string; vtigerCode?: string | number } {
+function isLoginError(
+	error: unknown,
+): error is Error & { description?: string; vtigerCode?: string | number } {
 	return error instanceof Error && error.name === 'VtigerLoginError';
 }
 
@@ -110,7 +112,9 @@ export class VtigerClient {
 	/** The same objects with the session and access key blanked out of their texts. */
 	async withoutSecrets<T extends { [K in keyof T]: string }>(objects: T[]): Promise<T[]> {
 		const redact = await this.redactor();
-		return objects.map((o) => Object.fromEntries(Object.entries<string>(o).map(([k, v]) => [k, redact(v)])) as T);
+		return objects.map(
+			(o) => Object.fromEntries(Object.entries<string>(o).map(([k, v]) => [k, redact(v)])) as T,
+		);
 	}
 
 	/** Builds the error users see, with secrets blanked out of everything the server sent back. */
@@ -127,7 +131,11 @@ export class VtigerClient {
 		});
 	}
 
-	private async send(operation: string, options: IHttpRequestOptions, freshSession: boolean): Promise<RawHttpResponse> {
+	private async send(
+		operation: string,
+		options: IHttpRequestOptions,
+		freshSession: boolean,
+	): Promise<RawHttpResponse> {
 		let extra;
 		if (freshSession) {
 			const ref = this.node.credentials?.[CREDENTIAL_TYPE];
@@ -152,23 +160,47 @@ export class VtigerClient {
 		} catch (error) {
 			const original = (error as { cause?: unknown }).cause ?? error;
 			if (isLoginError(original)) {
-				throw await this.fail({ message: original.message, description: original.description }, { code: original.vtigerCode });
+				throw await this.fail(
+					{ message: original.message, description: original.description },
+					{ code: original.vtigerCode },
+				);
 			}
 			const { url, timeout } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-			throw await this.fail(explainNetworkError(original, String(url ?? ''), { operation, timeoutMs: timeoutMs(timeout) }));
+			throw await this.fail(
+				explainNetworkError(original, String(url ?? ''), {
+					operation,
+					timeoutMs: timeoutMs(timeout),
+				}),
+			);
 		}
 	}
 
-	private async exchange(operation: string, params: WireParams, method = httpMethodOf(operation)): Promise<VtigerReply> {
+	private async exchange(
+		operation: string,
+		params: WireParams,
+		method = httpMethodOf(operation),
+	): Promise<VtigerReply> {
 		if (this.lane > 0) return await this.exchangeOnLane(operation, params, method);
-		let reply = parseReply(await this.send(operation, buildRequest('/webservice.php', operation, params, method), false));
+		let reply = parseReply(
+			await this.send(operation, buildRequest('/webservice.php', operation, params, method), false),
+		);
 		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
-			reply = parseReply(await this.send(operation, buildRequest('/webservice.php', operation, params, method), true));
+			reply = parseReply(
+				await this.send(
+					operation,
+					buildRequest('/webservice.php', operation, params, method),
+					true,
+				),
+			);
 		}
 		return reply;
 	}
 
-	private async exchangeOnLane(operation: string, params: WireParams, method: 'GET' | 'POST'): Promise<VtigerReply> {
+	private async exchangeOnLane(
+		operation: string,
+		params: WireParams,
+		method: 'GET' | 'POST',
+	): Promise<VtigerReply> {
 		const key = await this.poolKey();
 		const login = async () => await this.openSession();
 		let session = await laneSession(key, this.lane, login);
@@ -181,7 +213,11 @@ export class VtigerClient {
 	}
 
 	/** Runs one webservice operation with the credential's session and returns its `result`. */
-	async call<T = unknown>(operation: string, params: WireParams = {}, method?: 'GET' | 'POST'): Promise<T> {
+	async call<T = unknown>(
+		operation: string,
+		params: WireParams = {},
+		method?: 'GET' | 'POST',
+	): Promise<T> {
 		const reply = await this.exchange(operation, params, method);
 		if (reply.kind === 'success') return reply.result as T;
 		if (reply.kind === 'failure') {
@@ -201,12 +237,18 @@ export class VtigerClient {
 	async listTypes(): Promise<ListTypesResult> {
 		return await this.memo('listtypes', async () => {
 			const r = await this.call<ListTypesResult>('listtypes');
-			return { types: r.types ?? [], information: Array.isArray(r.information) ? {} : (r.information ?? {}) };
+			return {
+				types: r.types ?? [],
+				information: Array.isArray(r.information) ? {} : (r.information ?? {}),
+			};
 		});
 	}
 
 	async describe(module: string): Promise<ModuleDescription> {
-		return await this.memo(`describe:${module}`, async () => await this.call<ModuleDescription>('describe', { elementType: module }));
+		return await this.memo(
+			`describe:${module}`,
+			async () => await this.call<ModuleDescription>('describe', { elementType: module }),
+		);
 	}
 
 	/**
@@ -290,7 +332,10 @@ export class VtigerClient {
 			timeoutMs: timeoutMs(credentials.timeout),
 		}).catch((error: unknown) => error);
 		if (isLoginError(outcome)) {
-			throw await this.fail({ message: outcome.message, description: outcome.description }, { code: outcome.vtigerCode });
+			throw await this.fail(
+				{ message: outcome.message, description: outcome.description },
+				{ code: outcome.vtigerCode },
+			);
 		}
 		if (outcome instanceof Error) throw outcome;
 		return outcome as VtigerLogin;
@@ -314,7 +359,9 @@ export class VtigerClient {
 		try {
 			return parseReply(await this.plainRequest(options));
 		} catch (error) {
-			throw await this.fail(explainNetworkError(error, endpoint, { operation, timeoutMs: options.timeout }));
+			throw await this.fail(
+				explainNetworkError(error, endpoint, { operation, timeoutMs: options.timeout }),
+			);
 		}
 	}
 
@@ -330,8 +377,13 @@ export class VtigerClient {
 		explained?: ErrorText,
 	): Promise<NodeApiError> {
 		if (reply.kind === 'failure') {
-			return await this.fail(explained ?? explainFailure(operation, reply.code, reply.message, params), { code: reply.code });
+			return await this.fail(
+				explained ?? explainFailure(operation, reply.code, reply.message, params),
+				{ code: reply.code },
+			);
 		}
-		return await this.fail(explained ?? explainNotJson(operation, reply), { httpStatus: reply.httpStatus });
+		return await this.fail(explained ?? explainNotJson(operation, reply), {
+			httpStatus: reply.httpStatus,
+		});
 	}
 }

@@ -12,22 +12,32 @@ export const SESSION_ERROR_CODES = new Set<string | number>([
 /** Operations that always end in HTTP 500 on Vtiger 8.x under PHP 8 (reference 3.2, 21.1). */
 export const OPERATIONS_BROKEN_ON_PHP8: Record<string, string> = {
 	sync: 'Vtiger 8.x on PHP 8 cannot run "sync" (a known server defect).',
-	logout: 'Vtiger 8.x on PHP 8 cannot end a session over the API (a known server defect); the session stays valid.',
-	convertlead: 'Vtiger 8.x on PHP 8 cannot convert leads over the API (a known server defect); nothing was converted.',
+	logout:
+		'Vtiger 8.x on PHP 8 cannot end a session over the API (a known server defect); the session stays valid.',
+	convertlead:
+		'Vtiger 8.x on PHP 8 cannot convert leads over the API (a known server defect); nothing was converted.',
 	files_retrieve: 'Vtiger 8.x on PHP 8 cannot download files over the API (a known server defect).',
-	retrieve_inventory: 'Vtiger 8.x on PHP 8 cannot run "retrieve_inventory" (a known server defect); use Get instead.',
+	retrieve_inventory:
+		'Vtiger 8.x on PHP 8 cannot run "retrieve_inventory" (a known server defect); use Get instead.',
 };
 
 /** Reference 14.3 / 21 row 11: an inventory write with LineItems on Vtiger 8.x under PHP 8. */
-export function explainLineItemsCrash(recordId: string | undefined, left: Record<string, unknown> | undefined): ErrorText {
-	const defect = 'Vtiger 8.x on PHP 8 saves an inventory record and its line items, then fails before computing the totals (a known server defect)';
+export function explainLineItemsCrash(
+	recordId: string | undefined,
+	left: Record<string, unknown> | undefined,
+): ErrorText {
+	const defect =
+		'Vtiger 8.x on PHP 8 saves an inventory record and its line items, then fails before computing the totals (a known server defect)';
 	if (!recordId) {
 		return {
 			message: `${defect}: the record may have been created without totals`,
-			description: 'Look for it in the CRM and save it there once to compute its totals before creating it again. Vtiger 7.x, and 8.x on PHP 7, are not affected.',
+			description:
+				'Look for it in the CRM and save it there once to compute its totals before creating it again. Vtiger 7.x, and 8.x on PHP 7, are not affected.',
 		};
 	}
-	const totals = left ? ` It now holds subtotal ${String(left.hdnSubTotal)} and grand total ${String(left.hdnGrandTotal)}.` : '';
+	const totals = left
+		? ` It now holds subtotal ${String(left.hdnSubTotal)} and grand total ${String(left.hdnGrandTotal)}.`
+		: '';
 	return {
 		message: `${defect}: ${recordId} has its new lines but wrong totals`,
 		description: `Open ${recordId} in the CRM and save it once to recompute the totals.${totals} Change only header fields over the API on this server (Replace Line Items off).`,
@@ -78,10 +88,19 @@ function ownerIn(params: WireParams): string | undefined {
 
 /** The module a VTQL query reads (Vtiger names none when it denies a known module). */
 function queriedModule(params: WireParams): string | undefined {
-	return typeof params.query === 'string' ? /\bfrom\s+([A-Za-z_]\w*)/i.exec(params.query)?.[1] : undefined;
+	return typeof params.query === 'string'
+		? /\bfrom\s+([A-Za-z_]\w*)/i.exec(params.query)?.[1]
+		: undefined;
 }
 
-const WRITE_OPERATIONS = new Set(['create', 'update', 'revise', 'delete', 'add_related', 'convertlead']);
+const WRITE_OPERATIONS = new Set([
+	'create',
+	'update',
+	'revise',
+	'delete',
+	'add_related',
+	'convertlead',
+]);
 
 export interface ErrorText {
 	message: string;
@@ -117,7 +136,9 @@ export function explainFailure(
 			description: `Module names are case-sensitive (Contacts, Accounts, HelpDesk, ...). Module > List shows the modules this user can use. ${raw}`,
 		};
 	}
-	const deniedField = /Permission to access '?\.?([^'. ]+)\.?'? attribute denied/.exec(vtigerMessage);
+	const deniedField = /Permission to access '?\.?([^'. ]+)\.?'? attribute denied/.exec(
+		vtigerMessage,
+	);
 	if (code === 'ACCESS_DENIED' && deniedField) {
 		return {
 			message: `The field "${deniedField[1]}" does not exist in this module or this user may not see it`,
@@ -130,14 +151,26 @@ export function explainFailure(
 			description: `The part before the "x" of a record ID (such as 12 in 12x34) identifies the module. ${raw}`,
 		};
 	}
-	const forbiddenModule = operation === 'describe' ? elementType : operation === 'query' ? queriedModule(params) : undefined;
-	if (code === 'ACCESS_DENIED' && vtigerMessage === 'Permission to perform the operation is denied' && forbiddenModule) {
+	const forbiddenModule =
+		operation === 'describe'
+			? elementType
+			: operation === 'query'
+				? queriedModule(params)
+				: undefined;
+	if (
+		code === 'ACCESS_DENIED' &&
+		vtigerMessage === 'Permission to perform the operation is denied' &&
+		forbiddenModule
+	) {
 		return {
 			message: `This user may not use the module "${forbiddenModule}"`,
 			description: `The module exists, but Vtiger does not let this user use it over the webservice (the profile of the user's role does not permit it). Module > List shows the modules this user can use. ${raw}`,
 		};
 	}
-	if (code === 'ACCESS_DENIED' && vtigerMessage === 'Permission to perform the operation is denied') {
+	if (
+		code === 'ACCESS_DENIED' &&
+		vtigerMessage === 'Permission to perform the operation is denied'
+	) {
 		return operation === 'create'
 			? {
 					message: `The module "${elementType}" does not exist or this user may not create records in it`,
@@ -149,13 +182,22 @@ export function explainFailure(
 				};
 	}
 	const owner = ownerIn(params);
-	if (code === 'INVALID_ID_ATTRIBUTE' && owner !== undefined && !/^\d+$/.test(owner) && !/\d+x\d+/.test(owner)) {
+	if (
+		code === 'INVALID_ID_ATTRIBUTE' &&
+		owner !== undefined &&
+		!/^\d+$/.test(owner) &&
+		!/\d+x\d+/.test(owner)
+	) {
 		return {
 			message: `The owner "${owner}" in assigned_user_id is not the ID of a user or group, such as 19x1`,
 			description: `Values given as JSON or as name/value pairs are sent to Vtiger as written; the field mapper and "Assign To" under Options also take user and group names. ${raw}`,
 		};
 	}
-	if (code === 'INVALID_ID_ATTRIBUTE' && operation === 'create' && INVENTORY_MODULES.has(elementType)) {
+	if (
+		code === 'INVALID_ID_ATTRIBUTE' &&
+		operation === 'create' &&
+		INVENTORY_MODULES.has(elementType)
+	) {
 		return {
 			message: `This Vtiger cannot create ${elementType} records over the API (a known defect of Vtiger 8.3.0); nothing was saved`,
 			description: `Vtiger 8.3.0 rejects every inventory create with "Id specified is incorrect", whatever the data. Create the record in the CRM, then change it with Inventory > Update; Vtiger 7.x and 8.0 to 8.2 are not affected. ${raw}`,
@@ -170,7 +212,9 @@ export function explainFailure(
 	if (code === 'REFERENCE_INVALID') {
 		const field = /specified for (\S+)/.exec(vtigerMessage)?.[1];
 		return {
-			message: field ? `The field "${field}" points to a record of a module it cannot refer to` : vtigerMessage,
+			message: field
+				? `The field "${field}" points to a record of a module it cannot refer to`
+				: vtigerMessage,
 			description: `Reference fields take the ID (such as 11x22) of a record of one of the modules the field refers to. ${raw}`,
 		};
 	}
@@ -196,7 +240,11 @@ export function explainFailure(
 }
 
 /** A session-class failure that came back after the node had logged in again and repeated the request once. */
-export function explainSessionLostAgain(operation: string, code: string | number, vtigerMessage: string): ErrorText {
+export function explainSessionLostAgain(
+	operation: string,
+	code: string | number,
+	vtigerMessage: string,
+): ErrorText {
 	return {
 		message: 'Vtiger rejected a brand-new session: the request was not run',
 		description: `The node logged in again and repeated "${operation}" once, and Vtiger rejected that session too. Something on the server ends sessions at once: check its PHP session storage (session.save_path writable and not full). Vtiger said: "${vtigerMessage}" (code ${code}, operation ${operation})`,
@@ -204,16 +252,25 @@ export function explainSessionLostAgain(operation: string, code: string | number
 }
 
 /** A clear sentence for an answer that is not Vtiger JSON at all. */
-export function explainNotJson(operation: string, reply: Extract<VtigerReply, { kind: 'notJson' }>): ErrorText {
+export function explainNotJson(
+	operation: string,
+	reply: Extract<VtigerReply, { kind: 'notJson' }>,
+): ErrorText {
 	const broken = OPERATIONS_BROKEN_ON_PHP8[operation];
-	const body = reply.isEmpty ? 'an empty body' : reply.isHtml ? 'an HTML page' : 'a body that is not JSON';
+	const body = reply.isEmpty
+		? 'an empty body'
+		: reply.isHtml
+			? 'an HTML page'
+			: 'a body that is not JSON';
 	const seen = `The server answered "${operation}" with HTTP ${reply.httpStatus} and ${body}${
 		reply.isEmpty ? '' : `: ${reply.bodyStart}`
 	}`;
 	if (broken && reply.httpStatus >= 500) {
 		return { message: broken, description: seen };
 	}
-	const saved = WRITE_OPERATIONS.has(operation) ? ' The change may have been saved: check the record before trying again.' : '';
+	const saved = WRITE_OPERATIONS.has(operation)
+		? ' The change may have been saved: check the record before trying again.'
+		: '';
 	if (reply.isHtml || reply.httpStatus === 404) {
 		return {
 			message: `The server did not answer like Vtiger's webservice (HTTP ${reply.httpStatus}, ${body})`,
@@ -226,7 +283,10 @@ export function explainNotJson(operation: string, reply: Extract<VtigerReply, { 
 			description: `${seen}. This is a PHP error on the server; its error log says more.${saved}`,
 		};
 	}
-	return { message: `Vtiger's answer to "${operation}" could not be read (${body})`, description: `${seen}.${saved}` };
+	return {
+		message: `Vtiger's answer to "${operation}" could not be read (${body})`,
+		description: `${seen}.${saved}`,
+	};
 }
 
 /** Node error codes of requests that got no HTTP answer at all. */
@@ -259,15 +319,30 @@ const mayHaveRun = (operation: string | undefined) =>
 			: 'the change may have been saved all the same';
 
 const checkFirst = (operation: string | undefined) =>
-	mayHaveRun(operation) ? ` Vtiger may have run "${operation}": check in the CRM before running the item again (the node does not send it again).` : '';
+	mayHaveRun(operation)
+		? ` Vtiger may have run "${operation}": check in the CRM before running the item again (the node does not send it again).`
+		: '';
 
 /** A clear sentence for a request that got no HTTP answer at all. */
-export function explainNetworkError(error: unknown, url: string, situation: RequestSituation = {}): ErrorText {
+export function explainNetworkError(
+	error: unknown,
+	url: string,
+	situation: RequestSituation = {},
+): ErrorText {
 	// n8n wraps the socket error (NodeApiError around an AxiosError around a system error): read them all.
-	const chain: Array<{ code?: unknown; httpCode?: unknown; message?: unknown; cause?: unknown }> = [];
-	for (let e = error as (typeof chain)[number] | undefined; e && chain.length < 5; e = e.cause as typeof e) chain.push(e);
+	const chain: Array<{ code?: unknown; httpCode?: unknown; message?: unknown; cause?: unknown }> =
+		[];
+	for (
+		let e = error as (typeof chain)[number] | undefined;
+		e && chain.length < 5;
+		e = e.cause as typeof e
+	)
+		chain.push(e);
 	const code =
-		chain.map((e) => [e.code, e.httpCode]).flat().find((c): c is string => typeof c === 'string' && /^E[A-Z_]+$|CERT|SSL/.test(c)) ?? '';
+		chain
+			.map((e) => [e.code, e.httpCode])
+			.flat()
+			.find((c): c is string => typeof c === 'string' && /^E[A-Z_]+$|CERT|SSL/.test(c)) ?? '';
 	const messages = chain.map((e) => String(e.message ?? '')).join(' ');
 	const innermost = String(chain.at(-1)?.message ?? error);
 	const { operation, timeoutMs } = situation;
@@ -281,10 +356,15 @@ export function explainNetworkError(error: unknown, url: string, situation: Requ
 	if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/i.test(`${code} ${messages}`)) {
 		return {
 			message: `The TLS (https) connection to ${host} failed: ${code || innermost}`,
-			description: 'The server certificate is not trusted. Fix the certificate, or turn on "Ignore SSL Issues" in the credential if you trust this server.',
+			description:
+				'The server certificate is not trusted. Fix the certificate, or turn on "Ignore SSL Issues" in the credential if you trust this server.',
 		};
 	}
-	if (timeoutMs !== undefined && (/timeout of \d+ms exceeded/.test(messages) || (code === 'ECONNABORTED' && /timeout/i.test(messages)))) {
+	if (
+		timeoutMs !== undefined &&
+		(/timeout of \d+ms exceeded/.test(messages) ||
+			(code === 'ECONNABORTED' && /timeout/i.test(messages)))
+	) {
 		const seconds = Math.round(timeoutMs / 100) / 10;
 		const maybe = mayHaveRun(operation);
 		return {

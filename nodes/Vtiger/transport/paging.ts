@@ -34,7 +34,9 @@ export async function readPages(
 /** Every row of a SELECT without LIMIT, read page by page in a stable order. */
 export async function queryAll(client: VtigerClient, select: string): Promise<VtigerRecord[]> {
 	const raw = inspectUserQuery(select);
-	return await readPages(async (position, pageSize) => await client.query(userQueryPage(raw, position.offset, pageSize)));
+	return await readPages(
+		async (position, pageSize) => await client.query(userQueryPage(raw, position.offset, pageSize)),
+	);
 }
 
 const idNumber = (id: unknown) => Number(String(id ?? '').split('x')[1] ?? NaN);
@@ -46,15 +48,23 @@ const idNumber = (id: unknown) => Number(String(id ?? '').split('x')[1] ?? NaN);
  * for the next run.
  */
 export async function readAllById(
-	fetchRange: (range: { after?: string; upTo?: string }, pageSize: number, lane: number) => Promise<VtigerRecord[]>,
+	fetchRange: (
+		range: { after?: string; upTo?: string },
+		pageSize: number,
+		lane: number,
+	) => Promise<VtigerRecord[]>,
 	highestId: () => Promise<string | undefined>,
 	lanes: number,
 ): Promise<VtigerRecord[]> {
 	const walk = async (after: string | undefined, upTo: string | undefined, lane: number) =>
-		await readPages(async (position, pageSize) => await fetchRange({ after: position.lastId ?? after, upTo }, pageSize, lane));
+		await readPages(
+			async (position, pageSize) =>
+				await fetchRange({ after: position.lastId ?? after, upTo }, pageSize, lane),
+		);
 	const first = await fetchRange({}, VTQL_PAGE_SIZE, 0);
 	const last = first[first.length - 1]?.id;
-	if (lanes <= 1 || first.length < VTQL_PAGE_SIZE) return [...first, ...(last ? await walk(String(last), undefined, 0) : [])];
+	if (lanes <= 1 || first.length < VTQL_PAGE_SIZE)
+		return [...first, ...(last ? await walk(String(last), undefined, 0) : [])];
 	const top = await highestId();
 	const [from, to] = [idNumber(last), idNumber(top)];
 	if (!top || !(to > from)) return [...first, ...(await walk(String(last), undefined, 0))];
@@ -75,7 +85,10 @@ export async function readPagesInParallel(
 	if (rows.length === 0) return rows;
 	for (let offset = rows.length; ; ) {
 		const batch = await Promise.all(
-			Array.from({ length: lanes }, async (_, k) => await fetchPage(offset + k * VTQL_PAGE_SIZE, VTQL_PAGE_SIZE, k)),
+			Array.from(
+				{ length: lanes },
+				async (_, k) => await fetchPage(offset + k * VTQL_PAGE_SIZE, VTQL_PAGE_SIZE, k),
+			),
 		);
 		const end = batch.findIndex((page) => page.length === 0);
 		for (const page of end < 0 ? batch : batch.slice(0, end)) rows.push(...page);

@@ -20,10 +20,18 @@ function bodyAsText(body: unknown): string {
 }
 
 function envelopeFrom(value: unknown): VtigerReply | undefined {
-	if (typeof value !== 'object' || value === null || typeof (value as { success?: unknown }).success !== 'boolean') {
+	if (
+		typeof value !== 'object' ||
+		value === null ||
+		typeof (value as { success?: unknown }).success !== 'boolean'
+	) {
 		return undefined;
 	}
-	const envelope = value as { success: boolean; result?: unknown; error?: { code?: unknown; message?: unknown } };
+	const envelope = value as {
+		success: boolean;
+		result?: unknown;
+		error?: { code?: unknown; message?: unknown };
+	};
 	if (envelope.success) return { kind: 'success', result: envelope.result };
 	const code = envelope.error?.code;
 	return {
@@ -39,14 +47,20 @@ function envelopeFrom(value: unknown): VtigerReply | undefined {
  */
 export function parseReply(response: RawHttpResponse): VtigerReply {
 	const text = bodyAsText(response.body);
-	if (typeof response.body === 'object' && response.body !== null && !Buffer.isBuffer(response.body)) {
+	if (
+		typeof response.body === 'object' &&
+		response.body !== null &&
+		!Buffer.isBuffer(response.body)
+	) {
 		const direct = envelopeFrom(response.body);
 		if (direct) return direct;
 	}
 	const start = text.search(/\{\s*"success"\s*:/);
 	if (start >= 0) {
 		try {
-			const parsed = envelopeFrom(JSON.parse(text.slice(start).replace(INVALID_JSON_CONTROL_CHARS, '')));
+			const parsed = envelopeFrom(
+				JSON.parse(text.slice(start).replace(INVALID_JSON_CONTROL_CHARS, '')),
+			);
 			if (parsed) return parsed;
 		} catch {
 			// falls through to the not-JSON report below
@@ -57,7 +71,9 @@ export function parseReply(response: RawHttpResponse): VtigerReply {
 		kind: 'notJson',
 		httpStatus: response.statusCode,
 		bodyStart: trimmed.replace(/\s+/g, ' ').slice(0, 200),
-		isHtml: /^<(!doctype|html|head|body|br|b|p|h1|div)\b/i.test(trimmed) || /<\/(html|body)>/i.test(trimmed),
+		isHtml:
+			/^<(!doctype|html|head|body|br|b|p|h1|div)\b/i.test(trimmed) ||
+			/<\/(html|body)>/i.test(trimmed),
 		isEmpty: trimmed === '',
 	};
 }

@@ -1,7 +1,13 @@
 import { createHash, randomInt } from 'crypto';
 import { sleep, type IHttpRequestOptions } from 'n8n-workflow';
 
-import { explainFailure, explainNetworkError, explainNoModules, explainNotJson, type ErrorText } from './errors';
+import {
+	explainFailure,
+	explainNetworkError,
+	explainNoModules,
+	explainNotJson,
+	type ErrorText,
+} from './errors';
 import { parseReply, type RawHttpResponse } from './response';
 import { webserviceUrl } from './url';
 import { buildRequest, type WireParams } from './wire';
@@ -54,11 +60,21 @@ async function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
 	return await run;
 }
 
-async function call(send: PlainHttpRequest, endpoint: string, operation: string, params: WireParams, settings: LoginSettings) {
+async function call(
+	send: PlainHttpRequest,
+	endpoint: string,
+	operation: string,
+	params: WireParams,
+	settings: LoginSettings,
+) {
 	const { timeoutMs } = settings;
-	const options = { ...buildRequest(endpoint, operation, params), skipSslCertificateValidation: settings.ignoreSslIssues === true };
+	const options = {
+		...buildRequest(endpoint, operation, params),
+		skipSslCertificateValidation: settings.ignoreSslIssues === true,
+	};
 	const response = await send({ ...options, timeout: timeoutMs }).catch(
-		(error: unknown) => new VtigerLoginError(explainNetworkError(error, endpoint, { operation, timeoutMs })),
+		(error: unknown) =>
+			new VtigerLoginError(explainNetworkError(error, endpoint, { operation, timeoutMs })),
 	);
 	if (response instanceof VtigerLoginError) throw response;
 	const reply = parseReply(response);
@@ -71,8 +87,19 @@ async function call(send: PlainHttpRequest, endpoint: string, operation: string,
 const RETRY_CODES = new Set<string | number>(['INVALID_USER_CREDENTIALS', 'INVALID_AUTH_TOKEN']);
 const LOGIN_ATTEMPTS = 6;
 
-async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings, endpoint: string, attempt: number): Promise<VtigerLogin> {
-	const challenge = await call(send, endpoint, 'getchallenge', { username: settings.username }, settings);
+async function challengeAndLogin(
+	send: PlainHttpRequest,
+	settings: LoginSettings,
+	endpoint: string,
+	attempt: number,
+): Promise<VtigerLogin> {
+	const challenge = await call(
+		send,
+		endpoint,
+		'getchallenge',
+		{ username: settings.username },
+		settings,
+	);
 	if (challenge.kind === 'failure') {
 		const text = /username does not exists/.test(challenge.message)
 			? {
@@ -84,10 +111,20 @@ async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings
 	}
 	const token = (challenge.result as { token?: unknown } | null)?.token;
 	if (typeof token !== 'string' || token === '') {
-		throw new VtigerLoginError({ message: 'The server answered "getchallenge" without a token: it does not look like Vtiger' });
+		throw new VtigerLoginError({
+			message: 'The server answered "getchallenge" without a token: it does not look like Vtiger',
+		});
 	}
-	const accessKey = createHash('md5').update(token + settings.accessKey, 'utf8').digest('hex');
-	const login = await call(send, endpoint, 'login', { username: settings.username, accessKey }, settings);
+	const accessKey = createHash('md5')
+		.update(token + settings.accessKey, 'utf8')
+		.digest('hex');
+	const login = await call(
+		send,
+		endpoint,
+		'login',
+		{ username: settings.username, accessKey },
+		settings,
+	);
 	if (login.kind === 'failure') {
 		if (RETRY_CODES.has(login.code) && attempt < LOGIN_ATTEMPTS - 1) {
 			if (attempt > 0) await sleep(randomInt(1, 50 * 2 ** attempt));
@@ -105,7 +142,9 @@ async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings
 	}
 	const result = login.result as Partial<Record<keyof VtigerLogin, unknown>> | null;
 	if (typeof result?.sessionName !== 'string' || result.sessionName === '') {
-		throw new VtigerLoginError({ message: 'The server answered "login" without a session: it does not look like Vtiger' });
+		throw new VtigerLoginError({
+			message: 'The server answered "login" without a session: it does not look like Vtiger',
+		});
 	}
 	const session = {
 		sessionName: result.sessionName,
@@ -113,15 +152,29 @@ async function challengeAndLogin(send: PlainHttpRequest, settings: LoginSettings
 		version: String(result.version ?? ''),
 		vtigerVersion: String(result.vtigerVersion ?? ''),
 	};
-	if ((login.result as { is_admin?: unknown }).is_admin !== 'on') await checkSomeModule(send, settings, endpoint, session);
+	if ((login.result as { is_admin?: unknown }).is_admin !== 'on')
+		await checkSomeModule(send, settings, endpoint, session);
 	return session;
 }
 
 /** A user who is not an admin may be let use no module at all (Vtiger 8.3.0 does so to every such user). */
-async function checkSomeModule(send: PlainHttpRequest, settings: LoginSettings, endpoint: string, session: VtigerLogin) {
-	const reply = await call(send, endpoint, 'listtypes', { sessionName: session.sessionName }, settings);
+async function checkSomeModule(
+	send: PlainHttpRequest,
+	settings: LoginSettings,
+	endpoint: string,
+	session: VtigerLogin,
+) {
+	const reply = await call(
+		send,
+		endpoint,
+		'listtypes',
+		{ sessionName: session.sessionName },
+		settings,
+	);
 	if (reply.kind !== 'success') return;
-	const { information } = (reply.result ?? {}) as { information?: Record<string, { isEntity?: unknown } | null> };
+	const { information } = (reply.result ?? {}) as {
+		information?: Record<string, { isEntity?: unknown } | null>;
+	};
 	if (Object.values(information ?? {}).some((type) => type?.isEntity === true)) return;
 	throw new VtigerLoginError(explainNoModules(settings.username, session.vtigerVersion));
 }
@@ -135,11 +188,17 @@ const waitingShared = new Map<string, Promise<VtigerLogin>>();
  * get that one, so a session lost or missing in many executions at once costs two logins per n8n
  * process, not one per execution. A login already under way is not joined: it may predate the need.
  */
-export async function loginToVtiger(send: PlainHttpRequest, settings: LoginSettings, shared = false): Promise<VtigerLogin> {
+export async function loginToVtiger(
+	send: PlainHttpRequest,
+	settings: LoginSettings,
+	shared = false,
+): Promise<VtigerLogin> {
 	const endpoint = webserviceUrl(settings.crmUrl);
 	if (endpoint instanceof Error) throw new VtigerLoginError({ message: endpoint.message });
-	if (!settings.username) throw new VtigerLoginError({ message: 'The credential has no user name' });
-	if (!settings.accessKey) throw new VtigerLoginError({ message: 'The credential has no access key' });
+	if (!settings.username)
+		throw new VtigerLoginError({ message: 'The credential has no user name' });
+	if (!settings.accessKey)
+		throw new VtigerLoginError({ message: 'The credential has no access key' });
 	const user = `${endpoint}\n${settings.username.toLowerCase()}`;
 	const sharedKey = `${user}\n${settings.accessKey}`;
 	const waiting = shared ? waitingShared.get(sharedKey) : undefined;

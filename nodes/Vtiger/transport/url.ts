@@ -14,15 +14,21 @@ export class CrmUrlError extends Error {
 export function normaliseCrmUrl(input: string): string {
 	const trimmed = (input ?? '').trim();
 	if (trimmed === '') {
-		throw new CrmUrlError('The CRM URL is empty. Enter the address of your Vtiger CRM, e.g. https://crm.example.com');
+		throw new CrmUrlError(
+			'The CRM URL is empty. Enter the address of your Vtiger CRM, e.g. https://crm.example.com',
+		);
 	}
 	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
 	if (!URL.canParse(withScheme)) {
-		throw new CrmUrlError(`The CRM URL "${trimmed}" is not a valid address. Use the form https://crm.example.com`);
+		throw new CrmUrlError(
+			`The CRM URL "${trimmed}" is not a valid address. Use the form https://crm.example.com`,
+		);
 	}
 	const parsed = new URL(withScheme);
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw new CrmUrlError(`The CRM URL must start with http:// or https://, not ${parsed.protocol}//`);
+		throw new CrmUrlError(
+			`The CRM URL must start with http:// or https://, not ${parsed.protocol}//`,
+		);
 	}
 	if (parsed.username || parsed.password) {
 		throw new CrmUrlError(

@@ -44,7 +44,10 @@ export class VtqlError extends Error {
 	}
 }
 
-const COMPARISON: Record<Exclude<ConditionOperator, 'contains' | 'startsWith' | 'endsWith' | 'isOneOf'>, string> = {
+const COMPARISON: Record<
+	Exclude<ConditionOperator, 'contains' | 'startsWith' | 'endsWith' | 'isOneOf'>,
+	string
+> = {
 	equal: '=',
 	notEqual: '!=',
 	lessThan: '<',
@@ -78,11 +81,21 @@ export function quote(value: string, field?: string): string {
 	return `'${escapeText(value)}'`;
 }
 
-function likePattern(value: string, operator: 'contains' | 'startsWith' | 'endsWith', field: string): string {
-	if (value === '') throw new VtqlError(`The condition on "${field}" needs a value to search for`, field);
+function likePattern(
+	value: string,
+	operator: 'contains' | 'startsWith' | 'endsWith',
+	field: string,
+): string {
+	if (value === '')
+		throw new VtqlError(`The condition on "${field}" needs a value to search for`, field);
 	// Escaped for LIKE first (\ % _ become literal), then for the string literal around it.
 	const literal = value.replace(/\\/g, '\\\\').replace(/%/g, '\\%').replace(/_/g, '\\_');
-	const pattern = operator === 'contains' ? `%${literal}%` : operator === 'startsWith' ? `${literal}%` : `%${literal}`;
+	const pattern =
+		operator === 'contains'
+			? `%${literal}%`
+			: operator === 'startsWith'
+				? `${literal}%`
+				: `%${literal}`;
 	return `'${escapeText(pattern)}'`;
 }
 
@@ -99,10 +112,16 @@ export function conditionText(condition: Condition): string {
 	const { operator } = condition;
 	if (operator === 'isOneOf') {
 		const values = listOf(condition.value);
-		if (values.length === 0) throw new VtqlError(`The "is one of" condition on "${field}" needs at least one value`, field);
+		if (values.length === 0)
+			throw new VtqlError(
+				`The "is one of" condition on "${field}" needs at least one value`,
+				field,
+			);
 		return `${field} IN (${values.map((v) => quote(v, field)).join(',')})`;
 	}
-	const value = Array.isArray(condition.value) ? condition.value.join(',') : String(condition.value ?? '');
+	const value = Array.isArray(condition.value)
+		? condition.value.join(',')
+		: String(condition.value ?? '');
 	if (operator === 'contains' || operator === 'startsWith' || operator === 'endsWith') {
 		return `${field} LIKE ${likePattern(value, operator, field)}`;
 	}
@@ -116,11 +135,18 @@ export function conditionText(condition: Condition): string {
  * alternatives (any one of them). VTQL has no parentheses and AND binds tighter than OR, so
  * `(a OR b) AND (k1 OR k2)` is written `a AND k1 OR a AND k2 OR b AND k1 OR b AND k2`.
  */
-export function whereText(conditions: Condition[], combineWith: 'AND' | 'OR', mustHold: string[] = []): string {
+export function whereText(
+	conditions: Condition[],
+	combineWith: 'AND' | 'OR',
+	mustHold: string[] = [],
+): string {
 	const parts = conditions.map(conditionText);
-	const branches = parts.length === 0 ? [[]] : combineWith === 'AND' ? [parts] : parts.map((p) => [p]);
+	const branches =
+		parts.length === 0 ? [[]] : combineWith === 'AND' ? [parts] : parts.map((p) => [p]);
 	const alternatives = mustHold.length === 0 ? [[]] : mustHold.map((m) => [m]);
-	const disjuncts = branches.flatMap((branch) => alternatives.map((alt) => [...branch, ...alt].join(' AND '))).filter(Boolean);
+	const disjuncts = branches
+		.flatMap((branch) => alternatives.map((alt) => [...branch, ...alt].join(' AND ')))
+		.filter(Boolean);
 	return disjuncts.length === 0 ? '' : ` WHERE ${disjuncts.join(' OR ')}`;
 }
 
@@ -130,9 +156,17 @@ function selectList(fields: string[] | undefined): string {
 }
 
 /** One page of a Get Many walk ordered by id, after `afterId` and up to `upToId` (keyset paging, reference 9.5). */
-export function selectAfterId(spec: SelectSpec, afterId: string | undefined, limit: number, upToId?: string): string {
+export function selectAfterId(
+	spec: SelectSpec,
+	afterId: string | undefined,
+	limit: number,
+	upToId?: string,
+): string {
 	const module = identifier(spec.module, 'module');
-	const bounds = [...(afterId ? [`id > ${quote(afterId)}`] : []), ...(upToId ? [`id <= ${quote(upToId)}`] : [])];
+	const bounds = [
+		...(afterId ? [`id > ${quote(afterId)}`] : []),
+		...(upToId ? [`id <= ${quote(upToId)}`] : []),
+	];
 	const keyset = bounds.length > 0 ? [bounds.join(' AND ')] : [];
 	return `SELECT ${selectList(spec.fields)} FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND', keyset)} ORDER BY id LIMIT ${limit};`;
 }
@@ -142,7 +176,12 @@ export function selectSorted(spec: SelectSpec, offset: number, limit: number): s
 	const module = identifier(spec.module, 'module');
 	const sortField = identifier(spec.sortField ?? 'id');
 	// VTQL allows one ASC/DESC, after the whole list, applying to the last column (reference 9.2).
-	const order = spec.sortDirection === 'DESC' ? `${sortField} DESC` : sortField === 'id' ? 'id' : `${sortField}, id`;
+	const order =
+		spec.sortDirection === 'DESC'
+			? `${sortField} DESC`
+			: sortField === 'id'
+				? 'id'
+				: `${sortField}, id`;
 	return `SELECT ${selectList(spec.fields)} FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND')} ORDER BY ${order} LIMIT ${offset}, ${limit};`;
 }
 
@@ -158,13 +197,21 @@ export type ChangeCursor = { since: string } | { time: string; id: string };
  * One page of records changed at or after `since`, or strictly after the (time, id) cursor, in
  * (time, id) order: a keyset that stays exact when many records share one second (reference 10).
  */
-export function selectChanges(spec: SelectSpec, timeField: string, cursor: ChangeCursor, limit: number): string {
+export function selectChanges(
+	spec: SelectSpec,
+	timeField: string,
+	cursor: ChangeCursor,
+	limit: number,
+): string {
 	const module = identifier(spec.module, 'module');
 	const time = identifier(timeField);
 	const after =
 		'since' in cursor
 			? [`${time} >= ${quote(cursor.since)}`]
-			: [`${time} > ${quote(cursor.time)}`, `${time} = ${quote(cursor.time)} AND id > ${quote(cursor.id)}`];
+			: [
+					`${time} > ${quote(cursor.time)}`,
+					`${time} = ${quote(cursor.time)} AND id > ${quote(cursor.id)}`,
+				];
 	const fields = spec.fields && spec.fields.length > 0 ? [...spec.fields, time] : undefined;
 	return `SELECT ${selectList(fields)} FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND', after)} ORDER BY ${time}, id LIMIT ${limit};`;
 }
@@ -187,7 +234,8 @@ function tokenize(query: string): Token[] {
 		if (ch === "'") {
 			let j = i + 1;
 			for (;;) {
-				if (j >= query.length) throw new VtqlError('The query has a quoted value that is never closed');
+				if (j >= query.length)
+					throw new VtqlError('The query has a quoted value that is never closed');
 				if (query[j] === '\\') {
 					j += 2;
 					continue;
@@ -227,10 +275,14 @@ export interface RawQuery {
 export function inspectUserQuery(query: string): RawQuery {
 	const tokens = tokenize(query ?? '');
 	if (tokens.length === 0) throw new VtqlError('The query is empty');
-	if (tokens[0].upper !== 'SELECT') throw new VtqlError('Only SELECT queries can be run: the query must start with SELECT');
+	if (tokens[0].upper !== 'SELECT')
+		throw new VtqlError('Only SELECT queries can be run: the query must start with SELECT');
 	const semicolons = tokens.filter((t) => !t.isString && t.text.includes(';'));
 	const last = tokens[tokens.length - 1];
-	if (semicolons.length > 1 || (semicolons.length === 1 && (last.text !== ';' || semicolons[0] !== last))) {
+	if (
+		semicolons.length > 1 ||
+		(semicolons.length === 1 && (last.text !== ';' || semicolons[0] !== last))
+	) {
 		throw new VtqlError('The query must be a single SELECT statement: a ";" may only end it');
 	}
 	const words = tokens.filter((t) => !t.isString && t.text !== ';');
@@ -267,6 +319,7 @@ export function relatedQueryPage(raw: RawQuery, offset: number, limit: number): 
 export function userQueryPage(raw: RawQuery, offset: number, limit: number): string {
 	let text = raw.body;
 	if (!raw.hasOrderBy) text += ' ORDER BY id';
-	else if (!raw.orderEndsDescending && !/\bid(\s+ASC)?\s*$/i.test(text)) text = `${text.replace(/\s+ASC\s*$/i, '')}, id`;
+	else if (!raw.orderEndsDescending && !/\bid(\s+ASC)?\s*$/i.test(text))
+		text = `${text.replace(/\s+ASC\s*$/i, '')}, id`;
 	return `${text} LIMIT ${offset}, ${limit};`;
 }

@@ -40,7 +40,9 @@ function multipartBody(fields: WireParams): { body: Buffer; contentType: string 
 		const disposition = `--${boundary}\r\nContent-Disposition: form-data; name="${headerSafe(name)}"`;
 		if (isFile(value)) {
 			chunks.push(
-				Buffer.from(`${disposition}; filename="${headerSafe(value.fileName)}"\r\nContent-Type: ${headerSafe(value.mimeType)}\r\n\r\n`),
+				Buffer.from(
+					`${disposition}; filename="${headerSafe(value.fileName)}"\r\nContent-Type: ${headerSafe(value.mimeType)}\r\n\r\n`,
+				),
 				value.data,
 				Buffer.from('\r\n'),
 			);

@@ -1,5 +1,11 @@
 import type { VtigerClient, VtigerRecord } from '../transport/client';
-import { selectChanges, selectSorted, VTQL_PAGE_SIZE, type ChangeCursor, type SelectSpec } from '../transport/vtql';
+import {
+	selectChanges,
+	selectSorted,
+	VTQL_PAGE_SIZE,
+	type ChangeCursor,
+	type SelectSpec,
+} from '../transport/vtql';
 
 /** What the trigger keeps between polls (the node's static data). */
 export interface PollState {
@@ -11,14 +17,26 @@ export interface PollState {
 
 export type TriggerEvent = 'created' | 'createdOrUpdated';
 
-export const timeFieldOf = (event: TriggerEvent) => (event === 'created' ? 'createdtime' : 'modifiedtime');
+export const timeFieldOf = (event: TriggerEvent) =>
+	event === 'created' ? 'createdtime' : 'modifiedtime';
 
 /** The most recent matching record, for manual runs (so a user can map fields). */
-export async function latestChange(client: VtigerClient, spec: SelectSpec, event: TriggerEvent): Promise<VtigerRecord[]> {
-	return await client.query(selectSorted({ ...spec, sortField: timeFieldOf(event), sortDirection: 'DESC' }, 0, 1));
+export async function latestChange(
+	client: VtigerClient,
+	spec: SelectSpec,
+	event: TriggerEvent,
+): Promise<VtigerRecord[]> {
+	return await client.query(
+		selectSorted({ ...spec, sortField: timeFieldOf(event), sortDirection: 'DESC' }, 0, 1),
+	);
 }
 
-async function changesSince(client: VtigerClient, spec: SelectSpec, timeField: string, since: string): Promise<VtigerRecord[]> {
+async function changesSince(
+	client: VtigerClient,
+	spec: SelectSpec,
+	timeField: string,
+	since: string,
+): Promise<VtigerRecord[]> {
 	const rows: VtigerRecord[] = [];
 	let cursor: ChangeCursor = { since };
 	for (;;) {
@@ -43,7 +61,12 @@ export async function pollChanges(
 	state: PollState,
 ): Promise<{ records: VtigerRecord[]; state: PollState }> {
 	const timeField = timeFieldOf(event);
-	const rows = await changesSince(client, spec, timeField, state.watermark ?? '1970-01-01 00:00:00');
+	const rows = await changesSince(
+		client,
+		spec,
+		timeField,
+		state.watermark ?? '1970-01-01 00:00:00',
+	);
 	const seen = new Set(state.seenIds ?? []);
 	const latestById = new Map<string, VtigerRecord>();
 	for (const row of rows) {
@@ -59,11 +82,18 @@ export async function pollChanges(
 }
 
 /** First activation: start from the newest existing change, so old records do not flood the workflow. */
-export async function startingState(client: VtigerClient, spec: SelectSpec, event: TriggerEvent): Promise<PollState> {
+export async function startingState(
+	client: VtigerClient,
+	spec: SelectSpec,
+	event: TriggerEvent,
+): Promise<PollState> {
 	const [latest] = await latestChange(client, { ...spec, fields: [] }, event);
 	if (!latest) return { watermark: '1970-01-01 00:00:00', seenIds: [] };
 	const timeField = timeFieldOf(event);
 	const watermark = String(latest[timeField]);
 	const atWatermark = await changesSince(client, { ...spec, fields: ['id'] }, timeField, watermark);
-	return { watermark, seenIds: atWatermark.filter((r) => String(r[timeField]) === watermark).map((r) => String(r.id)) };
+	return {
+		watermark,
+		seenIds: atWatermark.filter((r) => String(r[timeField]) === watermark).map((r) => String(r.id)),
+	};
 }

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['comment'] } },
 		options: [
-			{ name: 'Add', value: 'add', description: 'Add a comment to a record', action: 'Add a comment' },
-			{ name: 'Get Many', value: 'getAll', description: "Get a record's comments", action: 'Get many comments' },
+			{
+				name: 'Add',
+				value: 'add',
+				description: 'Add a comment to a record',
+				action: 'Add a comment',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: "Get a record's comments",
+				action: 'Get many comments',
+			},
 		],
 		default: 'add',
 	},

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { withDefaultOwner } from '../../helpers/fields';
 import { recordIdOf } from '../../helpers/ids';
@@ -18,10 +23,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['comment'], operation: ['add'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['comment'], operation: ['add'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const relatedTo = await recordIdOf(ctx, client, itemIndex);
-	const comment = { commentcontent: ctx.getNodeParameter('comment', itemIndex) as string, related_to: relatedTo };
-	return (await client.create('ModComments', await withDefaultOwner(ctx, client, itemIndex, comment))) as IDataObject;
+	const comment = {
+		commentcontent: ctx.getNodeParameter('comment', itemIndex) as string,
+		related_to: relatedTo,
+	};
+	return (await client.create(
+		'ModComments',
+		await withDefaultOwner(ctx, client, itemIndex, comment),
+	)) as IDataObject;
 }

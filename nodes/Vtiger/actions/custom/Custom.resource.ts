@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['custom'] } },
-		options: [{ name: 'Call', value: 'call', description: 'Call any webservice operation by name', action: 'Call an operation' }],
+		options: [
+			{
+				name: 'Call',
+				value: 'call',
+				description: 'Call any webservice operation by name',
+				action: 'Call an operation',
+			},
+		],
 		default: 'call',
 	},
 	...call.description,

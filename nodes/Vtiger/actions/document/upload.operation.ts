@@ -43,7 +43,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '12x34, 11x5',
-		description: 'Records to show the document under (comma-separated IDs), such as a contact, an organization or a ticket',
+		description:
+			'Records to show the document under (comma-separated IDs), such as a contact, an organization or a ticket',
 	},
 	{
 		displayName: 'Options',
@@ -65,13 +66,16 @@ const properties: INodeProperties[] = [
 				name: 'fileName',
 				type: 'string',
 				default: '',
-				description: 'The name the file gets in Vtiger; the binary data\'s own file name when empty',
+				description: "The name the file gets in Vtiger; the binary data's own file name when empty",
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['upload'] } },
+	properties,
+);
 
 function linkTargets(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const raw = ctx.getNodeParameter('linkTo', itemIndex, '') as string | string[];
@@ -82,7 +86,11 @@ function linkTargets(ctx: IExecuteFunctions, itemIndex: number): string[] {
 		.map((id) => checkedRecordId(ctx, id, 'Link To Record IDs', itemIndex));
 }
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const options = ctx.getNodeParameter('documentOptions', itemIndex, {}) as IDataObject;
 	const targets = linkTargets(ctx, itemIndex);
@@ -99,24 +107,43 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 		notecontent: String(options.notecontent ?? ''),
 		assigned_user_id: String(options.assignTo ?? ''),
 	});
-	const document = await client.create('Documents', element, { fileName, mimeType: binary.mimeType, data });
+	const document = await client.create('Documents', element, {
+		fileName,
+		mimeType: binary.mimeType,
+		data,
+	});
 	const stored = Number(document.filesize);
 	if (stored !== data.length) {
-		throw new NodeOperationError(ctx.getNode(), `Document ${String(document.id)} was created without its file`, {
-			itemIndex,
-			description: `Vtiger stored ${stored} of ${data.length} bytes. A file larger than PHP's upload_max_filesize reaches Vtiger as no file at all, without an error: raise upload_max_filesize and post_max_size on the server, then delete document ${String(document.id)} and upload again.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Document ${String(document.id)} was created without its file`,
+			{
+				itemIndex,
+				description: `Vtiger stored ${stored} of ${data.length} bytes. A file larger than PHP's upload_max_filesize reaches Vtiger as no file at all, without an error: raise upload_max_filesize and post_max_size on the server, then delete document ${String(document.id)} and upload again.`,
+			},
+		);
 	}
-	for (const target of targets) await linkDocument(ctx, client, itemIndex, String(document.id), target);
+	for (const target of targets)
+		await linkDocument(ctx, client, itemIndex, String(document.id), target);
 	return { ...document, linkedTo: targets };
 }
 
-async function linkDocument(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number, documentId: string, target: string) {
+async function linkDocument(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+	documentId: string,
+	target: string,
+) {
 	const fail = (why: string) =>
-		new NodeOperationError(ctx.getNode(), `Document ${documentId} was created, but could not be linked to ${target}`, {
-			itemIndex,
-			description: `${why} The document is kept: link it with Related Record > Add Relation, or delete it.`,
-		});
+		new NodeOperationError(
+			ctx.getNode(),
+			`Document ${documentId} was created, but could not be linked to ${target}`,
+			{
+				itemIndex,
+				description: `${why} The document is kept: link it with Related Record > Add Relation, or delete it.`,
+			},
+		);
 	const module = await moduleOfRecordId(client, target);
 	if (!module) throw fail(`No module of this CRM has the ID prefix of ${target}.`);
 	const relation = (await relationsOf(client, module)).find((r) => r.module === 'Documents');

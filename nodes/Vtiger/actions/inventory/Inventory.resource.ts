@@ -20,7 +20,12 @@ export const description: INodeProperties[] = [
 				description: 'Create a quote, sales order, invoice or purchase order with its line items',
 				action: 'Create an inventory record',
 			},
-			{ name: 'Get', value: 'get', description: 'Get an inventory record with its line items', action: 'Get an inventory record' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an inventory record with its line items',
+				action: 'Get an inventory record',
+			},
 			{
 				name: 'Update',
 				value: 'update',

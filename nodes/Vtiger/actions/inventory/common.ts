@@ -43,7 +43,15 @@ const lineValues: INodeProperties[] = [
 				name: 'id',
 				type: 'string',
 				placeholder: '14x77',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+x\\d+\\s*$', errorMessage: 'A record ID looks like 14x77' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+x\\d+\\s*$',
+							errorMessage: 'A record ID looks like 14x77',
+						},
+					},
+				],
 			},
 		],
 	},
@@ -54,10 +62,23 @@ const lineValues: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '40.00',
-		description: "The unit price; the product's unit price when empty (always give it for services, Vtiger takes 0 otherwise)",
+		description:
+			"The unit price; the product's unit price when empty (always give it for services, Vtiger takes 0 otherwise)",
 	},
-	{ displayName: 'Discount Percent', name: 'discountPercent', type: 'string', default: '', placeholder: '10' },
-	{ displayName: 'Discount Amount', name: 'discountAmount', type: 'string', default: '', placeholder: '5.00' },
+	{
+		displayName: 'Discount Percent',
+		name: 'discountPercent',
+		type: 'string',
+		default: '',
+		placeholder: '10',
+	},
+	{
+		displayName: 'Discount Amount',
+		name: 'discountAmount',
+		type: 'string',
+		default: '',
+		placeholder: '5.00',
+	},
 	{ displayName: 'Comment', name: 'comment', type: 'string', default: '' },
 ];
 
@@ -69,7 +90,12 @@ export const lineItemsFields = (show: IDisplayOptions['show'] = {}): INodeProper
 		type: 'options',
 		options: [
 			{ name: 'Define Below', value: 'list' },
-			{ name: 'JSON', value: 'json', description: "An array of lines in Vtiger's keys (productid, quantity, listprice and others)" },
+			{
+				name: 'JSON',
+				value: 'json',
+				description:
+					"An array of lines in Vtiger's keys (productid, quantity, listprice and others)",
+			},
 		],
 		default: 'list',
 		displayOptions: { show },
@@ -90,7 +116,8 @@ export const lineItemsFields = (show: IDisplayOptions['show'] = {}): INodeProper
 		type: 'json',
 		default: '[\n  {"productid": "14x77", "quantity": 2, "listprice": 40}\n]',
 		displayOptions: { show: { ...show, lineItemsInput: ['json'] } },
-		description: "Vtiger's keys, such as productid, quantity, listprice, discount_percent, discount_amount, comment, tax1 and tax2",
+		description:
+			"Vtiger's keys, such as productid, quantity, listprice, discount_percent, discount_amount, comment, tax1 and tax2",
 	},
 	{
 		displayName: 'Tax Mode',
@@ -125,7 +152,10 @@ function parsedJsonLines(ctx: IExecuteFunctions, itemIndex: number): IDataObject
 		{ name: 'lineItemsJson', displayName: 'Line Items (JSON)', hint: LINES_EXAMPLE },
 		[],
 	);
-	if (!Array.isArray(lines) || lines.some((l) => typeof l !== 'object' || l === null || Array.isArray(l))) {
+	if (
+		!Array.isArray(lines) ||
+		lines.some((l) => typeof l !== 'object' || l === null || Array.isArray(l))
+	) {
 		throw new NodeOperationError(ctx.getNode(), '"Line Items (JSON)" must be an array of objects', {
 			itemIndex,
 			description: LINES_EXAMPLE,
@@ -139,23 +169,47 @@ function definedLines(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] 
 	return lines.map((line) => {
 		const product = typeof line.product === 'object' ? line.product?.value : line.product;
 		const out: IDataObject = { productid: product, quantity: String(line.quantity ?? 1) };
-		const optional = { listprice: line.listPrice, discount_percent: line.discountPercent, discount_amount: line.discountAmount, comment: line.comment };
-		for (const [key, value] of Object.entries(optional)) if (String(value ?? '').trim() !== '') out[key] = String(value).trim();
+		const optional = {
+			listprice: line.listPrice,
+			discount_percent: line.discountPercent,
+			discount_amount: line.discountAmount,
+			comment: line.comment,
+		};
+		for (const [key, value] of Object.entries(optional))
+			if (String(value ?? '').trim() !== '') out[key] = String(value).trim();
 		return out;
 	});
 }
 
 /** The item's line items in Vtiger's keys, each with a checked product id and the product's taxes where none are given. */
-export async function lineItemsOf(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject[]> {
-	const lines = ctx.getNodeParameter('lineItemsInput', itemIndex, 'list') === 'json' ? parsedJsonLines(ctx, itemIndex) : definedLines(ctx, itemIndex);
+export async function lineItemsOf(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const lines =
+		ctx.getNodeParameter('lineItemsInput', itemIndex, 'list') === 'json'
+			? parsedJsonLines(ctx, itemIndex)
+			: definedLines(ctx, itemIndex);
 	if (lines.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), 'An inventory record needs at least one line item', { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'An inventory record needs at least one line item',
+			{ itemIndex },
+		);
 	}
 	return await Promise.all(
 		lines.map(async (line, position) => {
-			const productid = checkedRecordId(ctx, line.productid, `Line item ${position + 1}: product`, itemIndex);
+			const productid = checkedRecordId(
+				ctx,
+				line.productid,
+				`Line item ${position + 1}: product`,
+				itemIndex,
+			);
 			const given = Object.keys(line).some((key) => /^tax\d+$/.test(key));
-			return given ? { ...line, productid } : { ...line, productid, ...(await productTaxes(client, productid)) };
+			return given
+				? { ...line, productid }
+				: { ...line, productid, ...(await productTaxes(client, productid)) };
 		}),
 	);
 }
@@ -164,12 +218,24 @@ export async function lineItemsOf(ctx: IExecuteFunctions, client: VtigerClient, 
 async function productTaxes(client: VtigerClient, productId: string): Promise<IDataObject> {
 	return await client.memo(`taxes:${productId}`, async () => {
 		const product = await client.retrieve(productId);
-		return Object.fromEntries(Object.entries(product).filter(([key]) => /^tax\d+$/.test(key))) as IDataObject;
+		return Object.fromEntries(
+			Object.entries(product).filter(([key]) => /^tax\d+$/.test(key)),
+		) as IDataObject;
 	});
 }
 
 /** Header fields that come with the line items (reference 14.1): the first product mirrored, the tax mode. */
-export function withLines(ctx: IExecuteFunctions, itemIndex: number, header: IDataObject, lines: IDataObject[]): VtigerRecord {
+export function withLines(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	header: IDataObject,
+	lines: IDataObject[],
+): VtigerRecord {
 	const taxMode = ctx.getNodeParameter('taxMode', itemIndex, '') as string;
-	return { ...header, ...(taxMode ? { hdnTaxType: taxMode } : {}), productid: lines[0].productid, LineItems: lines };
+	return {
+		...header,
+		...(taxMode ? { hdnTaxType: taxMode } : {}),
+		productid: lines[0].productid,
+		LineItems: lines,
+	};
 }

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { recordFields, withDefaultOwner } from '../../helpers/fields';
 import type { VtigerClient } from '../../transport/client';
@@ -21,12 +26,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['inventory'], operation: ['create'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const module = ctx.getNodeParameter('module', itemIndex) as string;
 	const { fields } = await recordFields(ctx, client, () => module, itemIndex);
 	const header = await withDefaultOwner(ctx, client, itemIndex, fields);
 	const element = withLines(ctx, itemIndex, header, await lineItemsOf(ctx, client, itemIndex));
-	return await sendLineItems(client, 'create', { elementType: module, element: JSON.stringify(element) });
+	return await sendLineItems(client, 'create', {
+		elementType: module,
+		element: JSON.stringify(element),
+	});
 }

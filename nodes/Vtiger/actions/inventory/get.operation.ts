@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { recordIdOf } from '../../helpers/ids';
 import { isLineItemField } from '../../helpers/inventory';
@@ -10,7 +15,10 @@ import { inventoryModuleField } from './common';
 
 const properties: INodeProperties[] = [inventoryModuleField, recordIdField, simplifyField];
 
-export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['inventory'], operation: ['get'] } },
+	properties,
+);
 
 /** Charge pseudo-fields such as `shipping_&_handling` are not columns VTQL can select. */
 const COLUMN = /^[A-Za-z_]\w*$/;
@@ -19,27 +27,47 @@ const COLUMN = /^[A-Za-z_]\w*$/;
  * Vtiger 8.x on PHP 8 cannot `retrieve` an individual-tax record without lines (reference 14.2):
  * the header comes from `query` with explicit header fields, the (missing) lines from LineItem.
  */
-async function readThroughQuery(client: VtigerClient, module: string, id: string): Promise<VtigerRecord> {
+async function readThroughQuery(
+	client: VtigerClient,
+	module: string,
+	id: string,
+): Promise<VtigerRecord> {
 	const { fields } = await client.describe(module);
-	const header = fields.map((f) => f.name).filter((name) => COLUMN.test(name) && !isLineItemField(name) && name !== 'id');
-	const [record] = await client.query(`SELECT ${header.map((f) => identifier(f)).join(', ')} FROM ${identifier(module, 'module')} WHERE id = ${quote(id)};`);
+	const header = fields
+		.map((f) => f.name)
+		.filter((name) => COLUMN.test(name) && !isLineItemField(name) && name !== 'id');
+	const [record] = await client.query(
+		`SELECT ${header.map((f) => identifier(f)).join(', ')} FROM ${identifier(module, 'module')} WHERE id = ${quote(id)};`,
+	);
 	const lines = await client.query(`SELECT * FROM LineItem WHERE parent_id = ${quote(id)};`);
 	return { ...record, LineItems: lines };
 }
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const id = await recordIdOf(ctx, client, itemIndex);
 	const module = ctx.getNodeParameter('module', itemIndex) as string;
 	const reply = await client.reply('retrieve', { id });
 	let record: VtigerRecord;
 	if (reply.kind === 'success') record = reply.result as VtigerRecord;
-	else if (reply.kind === 'notJson' && reply.httpStatus >= 500) record = await readThroughQuery(client, module, id);
+	else if (reply.kind === 'notJson' && reply.httpStatus >= 500)
+		record = await readThroughQuery(client, module, id);
 	else throw await client.failureOf('retrieve', reply, { id });
 	if (!(ctx.getNodeParameter('simplify', itemIndex, true) as boolean)) return record as IDataObject;
 	const header = { ...record };
 	// Reference 14.2: a UI structure of unstable shape, and a stray duplicate of the owner.
-	for (const key of ['LineItems', 'LineItems_FinalDetails', 'assigned_user_id1']) delete header[key];
+	for (const key of ['LineItems', 'LineItems_FinalDetails', 'assigned_user_id1'])
+		delete header[key];
 	const [simple] = await simplified(ctx, client, itemIndex, [header], module);
-	const lines = await simplified(ctx, client, itemIndex, (record.LineItems as VtigerRecord[] | undefined) ?? [], 'LineItem');
+	const lines = await simplified(
+		ctx,
+		client,
+		itemIndex,
+		(record.LineItems as VtigerRecord[] | undefined) ?? [],
+		'LineItem',
+	);
 	return { ...simple, LineItems: lines };
 }

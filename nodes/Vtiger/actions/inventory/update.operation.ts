@@ -1,9 +1,19 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { recordFields } from '../../helpers/fields';
 import { recordIdOf } from '../../helpers/ids';
 import type { VtigerClient } from '../../transport/client';
-import { columnsField, fieldsInputFields, recordIdField, writeOptionsField } from '../common.descriptions';
+import {
+	columnsField,
+	fieldsInputFields,
+	recordIdField,
+	writeOptionsField,
+} from '../common.descriptions';
 import { inventoryModuleField, lineItemsFields, lineItemsOf, withLines } from './common';
 import { sendLineItems } from './lineWrites';
 
@@ -24,14 +34,22 @@ const properties: INodeProperties[] = [
 	writeOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['inventory'], operation: ['update'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const id = await recordIdOf(ctx, client, itemIndex);
 	const module = ctx.getNodeParameter('module', itemIndex) as string;
 	const { fields } = await recordFields(ctx, client, () => module, itemIndex);
 	const header = { ...fields, id };
-	if (!(ctx.getNodeParameter('replaceLineItems', itemIndex, false) as boolean)) return (await client.revise(header)) as IDataObject;
+	if (!(ctx.getNodeParameter('replaceLineItems', itemIndex, false) as boolean))
+		return (await client.revise(header)) as IDataObject;
 	const element = withLines(ctx, itemIndex, header, await lineItemsOf(ctx, client, itemIndex));
 	return await sendLineItems(client, 'revise', { element: JSON.stringify(element) }, id);
 }

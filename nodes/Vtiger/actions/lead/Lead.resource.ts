@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Convert',
 				value: 'convert',
-				description: 'Turn a lead into an organization and/or a contact, and optionally an opportunity',
+				description:
+					'Turn a lead into an organization and/or a contact, and optionally an opportunity',
 				action: 'Convert a lead',
 			},
 		],

@@ -22,7 +22,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: whenCreating('createAccount'),
-		description: "The lead's company when empty. An organization with exactly this name is reused instead of created.",
+		description:
+			"The lead's company when empty. An organization with exactly this name is reused instead of created.",
 	},
 	{ displayName: 'Create Contact', name: 'createContact', type: 'boolean', default: true },
 	{ displayName: 'Create Opportunity', name: 'createPotential', type: 'boolean', default: false },
@@ -89,13 +90,24 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['convert'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['convert'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const leadId = await recordIdOf(ctx, client, itemIndex, 'Lead');
 	const wants = (flag: string) => ctx.getNodeParameter(flag, itemIndex, false) as boolean;
 	if (!wants('createAccount') && !wants('createContact')) {
-		throw new NodeOperationError(ctx.getNode(), 'Converting a lead needs "Create Organization" or "Create Contact"', { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Converting a lead needs "Create Organization" or "Create Contact"',
+			{ itemIndex },
+		);
 	}
 	const options = ctx.getNodeParameter('convertOptions', itemIndex, {}) as IDataObject;
 	const entities: ConversionRequest['entities'] = {};
@@ -117,7 +129,9 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 		leadId,
 		assignedTo: owner,
 		transferRelatedRecordsTo: String(options.transferTo || 'Contacts'),
-		entities: Object.fromEntries(Object.entries(entities).map(([name, values]) => [name, { create: true, name, ...values }])),
+		entities: Object.fromEntries(
+			Object.entries(entities).map(([name, values]) => [name, { create: true, name, ...values }]),
+		),
 	};
 	const params = { element: JSON.stringify(element) };
 	const reply = await client.reply('convertlead', params);
@@ -129,7 +143,8 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	if (!created) {
 		throw new NodeOperationError(ctx.getNode(), `Vtiger did not convert lead ${leadId}`, {
 			itemIndex,
-			description: 'Vtiger answered without new records: a step after creating them failed, and it removed them again. The lead is unchanged.',
+			description:
+				'Vtiger answered without new records: a step after creating them failed, and it removed them again. The lead is unchanged.',
 		});
 	}
 	return {

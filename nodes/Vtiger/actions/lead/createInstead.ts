@@ -5,7 +5,14 @@ import { quote } from '../../transport/vtql';
 
 type Target = 'Accounts' | 'Contacts' | 'Potentials';
 
-const address = (street: string, city: string, zip: string, state: string, country: string, pobox: string) => ({
+const address = (
+	street: string,
+	city: string,
+	zip: string,
+	state: string,
+	country: string,
+	pobox: string,
+) => ({
 	lane: street,
 	city,
 	code: zip,
@@ -42,7 +49,14 @@ const LEAD_FIELDS_TO: Record<Target, Record<string, string>> = {
 		leadsource: 'leadsource',
 		emailoptout: 'emailoptout',
 		description: 'description',
-		...address('mailingstreet', 'mailingcity', 'mailingzip', 'mailingstate', 'mailingcountry', 'mailingpobox'),
+		...address(
+			'mailingstreet',
+			'mailingcity',
+			'mailingzip',
+			'mailingstate',
+			'mailingcountry',
+			'mailingpobox',
+		),
 	},
 	Potentials: { leadsource: 'leadsource', description: 'description' },
 };
@@ -77,26 +91,42 @@ export async function createInstead(
 	const ids: Partial<Record<Target, string>> = {};
 	const create = async (target: Target, values: IDataObject) => {
 		try {
-			ids[target] = String((await client.create(target, { ...values, assigned_user_id: request.owner })).id);
+			ids[target] = String(
+				(await client.create(target, { ...values, assigned_user_id: request.owner })).id,
+			);
 		} catch (error) {
 			const done = Object.entries(ids).map(([module, id]) => `${module} ${id}`);
-			throw new NodeOperationError(ctx.getNode(), `Creating the ${target} record for lead ${request.leadId} failed: ${(error as Error).message}`, {
-				itemIndex,
-				description: `${done.length ? `Already created: ${done.join(', ')}. ` : ''}${(error as { description?: string }).description ?? ''}`,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Creating the ${target} record for lead ${request.leadId} failed: ${(error as Error).message}`,
+				{
+					itemIndex,
+					description: `${done.length ? `Already created: ${done.join(', ')}. ` : ''}${(error as { description?: string }).description ?? ''}`,
+				},
+			);
 		}
 	};
 	const { Accounts: account, Contacts: contact, Potentials: potential } = request.entities;
 	if (account) {
 		const values = { ...mapped(lead, 'Accounts'), ...account };
 		// As convertlead does: an organization with exactly this name is reused.
-		const [existing] = await client.query(`SELECT id FROM Accounts WHERE accountname = ${quote(String(values.accountname ?? ''))} LIMIT 1;`);
+		const [existing] = await client.query(
+			`SELECT id FROM Accounts WHERE accountname = ${quote(String(values.accountname ?? ''))} LIMIT 1;`,
+		);
 		if (existing) ids.Accounts = String(existing.id);
 		else await create('Accounts', values);
 	}
-	if (contact) await create('Contacts', { ...mapped(lead, 'Contacts'), ...(ids.Accounts ? { account_id: ids.Accounts } : {}), ...contact });
+	if (contact)
+		await create('Contacts', {
+			...mapped(lead, 'Contacts'),
+			...(ids.Accounts ? { account_id: ids.Accounts } : {}),
+			...contact,
+		});
 	if (potential) {
-		const links = { related_to: ids.Accounts ?? ids.Contacts, ...(ids.Contacts ? { contact_id: ids.Contacts } : {}) };
+		const links = {
+			related_to: ids.Accounts ?? ids.Contacts,
+			...(ids.Contacts ? { contact_id: ids.Contacts } : {}),
+		};
 		await create('Potentials', { ...mapped(lead, 'Potentials'), ...links, ...potential });
 	}
 	return {

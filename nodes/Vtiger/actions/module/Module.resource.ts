@@ -19,7 +19,12 @@ export const description: INodeProperties[] = [
 				description: 'Get the fields and permissions of a module',
 				action: 'Describe a module',
 			},
-			{ name: 'List', value: 'list', description: 'List the modules this user can use', action: 'List modules' },
+			{
+				name: 'List',
+				value: 'list',
+				description: 'List the modules this user can use',
+				action: 'List modules',
+			},
 		],
 		default: 'list',
 	},

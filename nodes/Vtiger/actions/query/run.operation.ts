@@ -27,23 +27,37 @@ const properties: INodeProperties[] = [
 	...returnAllFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['query'], operation: ['run'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['query'], operation: ['run'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const text = ctx.getNodeParameter('query', itemIndex) as string;
 	let raw: RawQuery;
 	try {
 		raw = inspectUserQuery(text);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `"Query": ${(error as VtqlError).message}`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `"Query": ${(error as VtqlError).message}`, {
+			itemIndex,
+		});
 	}
 	if (raw.hasLimit || raw.isCount) {
 		return (await client.query(`${raw.body};`)) as IDataObject[];
 	}
 	if (ctx.getNodeParameter('returnAll', itemIndex) as boolean) {
-		const lanes = ctx.getNodeParameter('parallelRequests', itemIndex, DEFAULT_PARALLEL_REQUESTS) as number;
+		const lanes = ctx.getNodeParameter(
+			'parallelRequests',
+			itemIndex,
+			DEFAULT_PARALLEL_REQUESTS,
+		) as number;
 		return (await readPagesInParallel(
-			async (offset, pageSize, lane) => await client.onLane(lane).query(userQueryPage(raw, offset, pageSize)),
+			async (offset, pageSize, lane) =>
+				await client.onLane(lane).query(userQueryPage(raw, offset, pageSize)),
 			lanes,
 		)) as IDataObject[];
 	}

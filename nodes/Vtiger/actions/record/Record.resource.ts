@@ -18,15 +18,30 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['record'] } },
 		options: [
-			{ name: 'Count', value: 'count', description: 'Count the records that match conditions', action: 'Count records' },
-			{ name: 'Create', value: 'create', description: 'Create a record', action: 'Create a record' },
+			{
+				name: 'Count',
+				value: 'count',
+				description: 'Count the records that match conditions',
+				action: 'Count records',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a record',
+				action: 'Create a record',
+			},
 			{
 				name: 'Create or Update',
 				value: 'upsert',
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				action: 'Create or update a record',
 			},
-			{ name: 'Delete', value: 'delete', description: 'Delete a record', action: 'Delete a record' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a record',
+				action: 'Delete a record',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a record by ID', action: 'Get a record' },
 			{
 				name: 'Get Many',

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { recordIdOf } from '../../helpers/ids';
 import type { VtigerClient } from '../../transport/client';
@@ -6,9 +11,16 @@ import { recordIdField, recordModuleField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [recordModuleField, recordIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['delete'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const id = await recordIdOf(ctx, client, itemIndex);
 	await client.delete(id);
 	return { id, deleted: true };

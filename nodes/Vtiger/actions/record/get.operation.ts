@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { recordIdOf } from '../../helpers/ids';
 import { simplified } from '../../helpers/output';
@@ -7,10 +12,19 @@ import { recordIdField, recordModuleField, simplifyField } from '../common.descr
 
 const properties: INodeProperties[] = [recordModuleField, recordIdField, simplifyField];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const record = await client.retrieve(await recordIdOf(ctx, client, itemIndex));
-	const module = String(ctx.getNodeParameter('module', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const module = String(
+		ctx.getNodeParameter('module', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 	return (await simplified(ctx, client, itemIndex, [record], module || undefined))[0];
 }

@@ -5,14 +5,25 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { checkedConditions, checkedFieldList, fieldChecker, type ConditionInput } from '../../helpers/conditions';
+import {
+	checkedConditions,
+	checkedFieldList,
+	fieldChecker,
+	type ConditionInput,
+} from '../../helpers/conditions';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { readAllById, readPages, readPagesInParallel } from '../../transport/paging';
 import { DEFAULT_PARALLEL_REQUESTS } from '../parallel';
 import { selectAfterId, selectSorted, type SelectSpec } from '../../transport/vtql';
 import { simplified } from '../../helpers/output';
-import { conditionsFields, fieldsToReturnField, moduleField, returnAllFields, simplifyField } from '../common.descriptions';
+import {
+	conditionsFields,
+	fieldsToReturnField,
+	moduleField,
+	returnAllFields,
+	simplifyField,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	moduleField,
@@ -50,7 +61,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['getAll'] } },
+	properties,
+);
 
 interface GetManyOptions {
 	fields?: string | string[];
@@ -58,7 +72,11 @@ interface GetManyOptions {
 	sortDirection?: 'ASC' | 'DESC';
 }
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const module = moduleName(ctx, itemIndex);
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? Infinity : (ctx.getNodeParameter('limit', itemIndex) as number);
@@ -81,23 +99,43 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 		sortDirection: descending && !returnAll ? 'DESC' : 'ASC',
 	};
 	const byId = sortField === 'id' && spec.sortDirection === 'ASC';
-	const lanes = returnAll ? (ctx.getNodeParameter('parallelRequests', itemIndex, DEFAULT_PARALLEL_REQUESTS) as number) : 1;
+	const lanes = returnAll
+		? (ctx.getNodeParameter('parallelRequests', itemIndex, DEFAULT_PARALLEL_REQUESTS) as number)
+		: 1;
 	const onLane = (lane: number) => client.onLane(lane);
 	let rows;
 	if (byId && returnAll) {
 		rows = await readAllById(
-			async (range, pageSize, lane) => await onLane(lane).query(selectAfterId(spec, range.after, pageSize, range.upTo)),
-			async () => (await client.query(selectSorted({ ...spec, fields: ['id'], sortDirection: 'DESC' }, 0, 1)))[0]?.id as string,
+			async (range, pageSize, lane) =>
+				await onLane(lane).query(selectAfterId(spec, range.after, pageSize, range.upTo)),
+			async () =>
+				(
+					await client.query(selectSorted({ ...spec, fields: ['id'], sortDirection: 'DESC' }, 0, 1))
+				)[0]?.id as string,
 			lanes,
 		);
 	} else if (returnAll) {
-		rows = await readPagesInParallel(async (offset, pageSize, lane) => await onLane(lane).query(selectSorted(spec, offset, pageSize)), lanes);
+		rows = await readPagesInParallel(
+			async (offset, pageSize, lane) =>
+				await onLane(lane).query(selectSorted(spec, offset, pageSize)),
+			lanes,
+		);
 	} else {
 		rows = await readPages(
 			async (position, pageSize) =>
-				await client.query(byId ? selectAfterId(spec, position.lastId, pageSize) : selectSorted(spec, position.offset, pageSize)),
+				await client.query(
+					byId
+						? selectAfterId(spec, position.lastId, pageSize)
+						: selectSorted(spec, position.offset, pageSize),
+				),
 			limit,
 		);
 	}
-	return await simplified(ctx, client, itemIndex, descending && returnAll ? rows.reverse() : rows, module);
+	return await simplified(
+		ctx,
+		client,
+		itemIndex,
+		descending && returnAll ? rows.reverse() : rows,
+		module,
+	);
 }

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { recordFields } from '../../helpers/fields';
 import { recordIdOf } from '../../helpers/ids';
@@ -6,7 +11,14 @@ import { optionalModuleName } from '../../helpers/modules';
 import { simplified } from '../../helpers/output';
 import { checkedWrite } from '../../helpers/stored';
 import type { VtigerClient } from '../../transport/client';
-import { columnsField, fieldsInputFields, recordIdField, recordModuleField, simplifyWrittenField, writeOptionsField } from '../common.descriptions';
+import {
+	columnsField,
+	fieldsInputFields,
+	recordIdField,
+	recordModuleField,
+	simplifyWrittenField,
+	writeOptionsField,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recordModuleField,
@@ -25,14 +37,30 @@ const properties: INodeProperties[] = [
 	writeOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['update'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const id = await recordIdOf(ctx, client, itemIndex);
-	const { fields } = await recordFields(ctx, client, () => optionalModuleName(ctx, itemIndex), itemIndex);
+	const { fields } = await recordFields(
+		ctx,
+		client,
+		() => optionalModuleName(ctx, itemIndex),
+		itemIndex,
+	);
 	const element = { ...fields, id };
 	const replaceAll = ctx.getNodeParameter('replaceAllFields', itemIndex, false) as boolean;
-	const record = (replaceAll ? await client.update(element) : await client.revise(element)) as IDataObject;
+	const record = (
+		replaceAll ? await client.update(element) : await client.revise(element)
+	) as IDataObject;
 	const checked = await checkedWrite(ctx, client, itemIndex, element, record);
-	return (await simplified(ctx, client, itemIndex, [checked], optionalModuleName(ctx, itemIndex)))[0];
+	return (
+		await simplified(ctx, client, itemIndex, [checked], optionalModuleName(ctx, itemIndex))
+	)[0];
 }

@@ -12,7 +12,12 @@ import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { readPages } from '../../transport/paging';
 import { selectAfterId } from '../../transport/vtql';
-import { columnsField, fieldsInputFields, moduleField, writeOptionsField } from '../common.descriptions';
+import {
+	columnsField,
+	fieldsInputFields,
+	moduleField,
+	writeOptionsField,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	moduleField,
@@ -34,7 +39,11 @@ const properties: INodeProperties[] = [
 		name: 'onSeveralMatches',
 		type: 'options',
 		options: [
-			{ name: 'Fail the Item', value: 'error', description: 'Report the IDs of the matching records' },
+			{
+				name: 'Fail the Item',
+				value: 'error',
+				description: 'Report the IDs of the matching records',
+			},
 			{ name: 'Update All of Them', value: 'updateAll' },
 		],
 		default: 'error',
@@ -42,9 +51,16 @@ const properties: INodeProperties[] = [
 	writeOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['upsert'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['upsert'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const node = ctx.getNode();
 	const module = moduleName(ctx, itemIndex);
 	const { fields, matchOn } = await recordFields(ctx, client, () => module, itemIndex);
@@ -58,30 +74,63 @@ export async function execute(ctx: IExecuteFunctions, client: VtigerClient, item
 	const conditions = matchFields.map((field) => {
 		const value = String(fields[field] ?? '');
 		if (value === '') {
-			throw new NodeOperationError(node, `The field "${field}" is used to match records but has no value`, { itemIndex });
+			throw new NodeOperationError(
+				node,
+				`The field "${field}" is used to match records but has no value`,
+				{ itemIndex },
+			);
 		}
 		return { field, operator: 'equal' as const, value };
 	});
 	const matches = await readPages(
-		async (position, pageSize) => await client.query(selectAfterId({ module, fields: ['id'], conditions }, position.lastId, pageSize)),
+		async (position, pageSize) =>
+			await client.query(
+				selectAfterId({ module, fields: ['id'], conditions }, position.lastId, pageSize),
+			),
 	);
 
 	if (matches.length === 0) {
-		const element = withCreateDefaults(module, await withDefaultOwner(ctx, client, itemIndex, fields));
-		const created = await checkedWrite(ctx, client, itemIndex, element, (await client.create(module, element)) as IDataObject);
+		const element = withCreateDefaults(
+			module,
+			await withDefaultOwner(ctx, client, itemIndex, fields),
+		);
+		const created = await checkedWrite(
+			ctx,
+			client,
+			itemIndex,
+			element,
+			(await client.create(module, element)) as IDataObject,
+		);
 		return [{ ...created, upsertAction: 'created' }];
 	}
-	if (matches.length > 1 && ctx.getNodeParameter('onSeveralMatches', itemIndex, 'error') !== 'updateAll') {
+	if (
+		matches.length > 1 &&
+		ctx.getNodeParameter('onSeveralMatches', itemIndex, 'error') !== 'updateAll'
+	) {
 		const ids = matches.map((m) => String(m.id));
-		throw new NodeOperationError(node, `${matches.length} ${module} records match ${matchFields.join(', ')}: ${ids.join(', ')}`, {
-			itemIndex,
-			description: 'Match on more fields, or set "When Several Records Match" to update all of them',
-		});
+		throw new NodeOperationError(
+			node,
+			`${matches.length} ${module} records match ${matchFields.join(', ')}: ${ids.join(', ')}`,
+			{
+				itemIndex,
+				description:
+					'Match on more fields, or set "When Several Records Match" to update all of them',
+			},
+		);
 	}
 	const updated: IDataObject[] = [];
 	for (const match of matches) {
 		const element: IDataObject = { ...fields, id: String(match.id) };
-		updated.push({ ...(await checkedWrite(ctx, client, itemIndex, element, (await client.revise(element)) as IDataObject)), upsertAction: 'updated' });
+		updated.push({
+			...(await checkedWrite(
+				ctx,
+				client,
+				itemIndex,
+				element,
+				(await client.revise(element)) as IDataObject,
+			)),
+			upsertAction: 'updated',
+		});
 	}
 	return updated;
 }

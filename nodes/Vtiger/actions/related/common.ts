@@ -16,16 +16,24 @@ export const relationField: INodeProperties = {
 };
 
 /** The relation an item names, checked against the module's relations. */
-export async function relationOf(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<Relation> {
+export async function relationOf(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<Relation> {
 	const module = moduleName(ctx, itemIndex);
 	const label = String(ctx.getNodeParameter('relation', itemIndex) ?? '').trim();
 	const relations = await relationsOf(client, module);
 	const relation = relations.find((r) => r.label === label);
 	if (!relation) {
-		throw new NodeOperationError(ctx.getNode(), `"Relation": ${module} has no relation "${label}"`, {
-			itemIndex,
-			description: `Relations of ${module}: ${relations.map((r) => r.label).join(', ')}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Relation": ${module} has no relation "${label}"`,
+			{
+				itemIndex,
+				description: `Relations of ${module}: ${relations.map((r) => r.label).join(', ')}`,
+			},
+		);
 	}
 	return relation;
 }

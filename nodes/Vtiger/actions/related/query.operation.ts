@@ -31,19 +31,35 @@ const properties: INodeProperties[] = [
 	...returnAllFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['related'], operation: ['query'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['related'], operation: ['query'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const id = await recordIdOf(ctx, client, itemIndex);
 	const relation = await relationOf(ctx, client, itemIndex);
 	let raw: RawQuery;
 	try {
 		raw = inspectUserQuery(ctx.getNodeParameter('query', itemIndex) as string);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `"Query": ${(error as Error).message}`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `"Query": ${(error as Error).message}`, {
+			itemIndex,
+		});
 	}
-	if (raw.hasLimit) throw new NodeOperationError(ctx.getNode(), '"Query": leave LIMIT out; use Return All or Limit', { itemIndex });
-	const limit = (ctx.getNodeParameter('returnAll', itemIndex) as boolean) ? Infinity : (ctx.getNodeParameter('limit', itemIndex) as number);
+	if (raw.hasLimit)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'"Query": leave LIMIT out; use Return All or Limit',
+			{ itemIndex },
+		);
+	const limit = (ctx.getNodeParameter('returnAll', itemIndex) as boolean)
+		? Infinity
+		: (ctx.getNodeParameter('limit', itemIndex) as number);
 	return (await readPages(
 		async (position, pageSize) =>
 			(await client.call<IDataObject[]>('query_related', {

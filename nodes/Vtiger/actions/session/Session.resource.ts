@@ -20,7 +20,12 @@ export const description: INodeProperties[] = [
 				description: 'Check that a session is alive and keep it open',
 				action: 'Extend a session',
 			},
-			{ name: 'Login', value: 'login', description: 'Open a new session', action: 'Open a session' },
+			{
+				name: 'Login',
+				value: 'login',
+				description: 'Open a new session',
+				action: 'Open a session',
+			},
 			{ name: 'Logout', value: 'logout', description: 'End a session', action: 'End a session' },
 		],
 		default: 'login',

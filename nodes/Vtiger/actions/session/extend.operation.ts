@@ -1,11 +1,19 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport/client';
 import { sessionNameField } from './sessionName.description';
 
 const properties: INodeProperties[] = [sessionNameField];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['extend'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['extend'] } },
+	properties,
+);
 
 interface ExtendResult {
 	sessionName?: string;
@@ -14,7 +22,11 @@ interface ExtendResult {
 	vtigerVersion?: string;
 }
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const sessionName = (ctx.getNodeParameter('sessionName', itemIndex, '') as string).trim();
 	const reply = sessionName
 		? await client.replyWithSession('extendsession', sessionName)

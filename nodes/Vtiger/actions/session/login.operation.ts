@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport/client';
 
@@ -12,7 +17,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['login'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['login'] } },
+	properties,
+);
 
 export async function execute(_ctx: IExecuteFunctions, client: VtigerClient): Promise<IDataObject> {
 	return { ...(await client.openSession()) };

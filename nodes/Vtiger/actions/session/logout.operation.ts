@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { OPERATIONS_BROKEN_ON_PHP8 } from '../../transport/errors';
 import type { VtigerClient } from '../../transport/client';
@@ -6,9 +11,16 @@ import { sessionNameField } from './sessionName.description';
 
 const properties: INodeProperties[] = [sessionNameField];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['logout'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['logout'] } },
+	properties,
+);
 
-export async function execute(ctx: IExecuteFunctions, client: VtigerClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	ctx: IExecuteFunctions,
+	client: VtigerClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const sessionName = (ctx.getNodeParameter('sessionName', itemIndex, '') as string).trim();
 	const reply = sessionName
 		? await client.replyWithSession('logout', sessionName)

@@ -6,5 +6,6 @@ export const sessionNameField: INodeProperties = {
 	type: 'string',
 	typeOptions: { password: true },
 	default: '',
-	description: "A session from Session > Login; empty means the session this node's credential uses",
+	description:
+		"A session from Session > Login; empty means the session this node's credential uses",
 };
