@@ -10,8 +10,10 @@ import { join } from 'path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-vtiger-bench-'));
 
+import type { INodeCredentialsDetails } from 'n8n-workflow';
+
 import { MemoryCredentialsHelper } from '../harness/credentials';
-import { runVtigerNode } from '../harness/engine';
+import { addCredential, createParameters, runNode, type BenchTarget } from './node';
 import { benchRealVtiger } from './real';
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -61,19 +63,12 @@ async function main(): Promise<void> {
 		floorRequests: number,
 		run: (
 			credentials: MemoryCredentialsHelper,
-			credential: { id: string; name: string },
+			credential: INodeCredentialsDetails,
 		) => Promise<void>,
 		warm: boolean,
 	) => {
 		const credentials = new MemoryCredentialsHelper();
-		const credential = credentials.add(`bench-${++credentialNumber}`, 'Bench', 'vtigerApi', {
-			url: target.url,
-			username: target.username,
-			secretAccessKey: target.accessKey,
-			ignoreSslIssues: false,
-			sessionName: '',
-			userId: '',
-		}) as { id: string; name: string };
+		const credential = addCredential(credentials, `bench-${++credentialNumber}`, target);
 		if (warm) await run(credentials, credential);
 		await emulator.send({ cmd: 'clear' });
 		const started = performance.now();
@@ -93,22 +88,6 @@ async function main(): Promise<void> {
 		console.log(format(rows[rows.length - 1]));
 	};
 
-	const node = async (
-		credentials: MemoryCredentialsHelper,
-		credential: { id: string; name: string },
-		parameters: object,
-		input: object[],
-	) => {
-		const result = await runVtigerNode({
-			parameters: parameters as never,
-			input: input as never,
-			credentials,
-			credential,
-		});
-		if (result.error) throw result.error;
-		return result.items;
-	};
-
 	console.log(header());
 	const N = Number(process.env.BENCH_ITEMS ?? 1000);
 	const contacts = Array.from({ length: N }, (_, n) => ({ lastname: `Bench ${n}` }));
@@ -120,19 +99,7 @@ async function main(): Promise<void> {
 				N,
 				N,
 				async (credentials, credential) => {
-					await node(
-						credentials,
-						credential,
-						{
-							resource: 'record',
-							operation: 'create',
-							module: 'Contacts',
-							fieldsInput: 'json',
-							fieldsJson: '={{ JSON.stringify($json) }}',
-							parallelRequests: parallel,
-						},
-						contacts,
-					);
+					await runNode(credentials, credential, createParameters('Contacts', parallel), contacts);
 				},
 				warm,
 			);
@@ -140,25 +107,11 @@ async function main(): Promise<void> {
 	}
 	await emulator.send({ cmd: 'latency', ms: 0 });
 	const credentials = new MemoryCredentialsHelper();
-	const seedCredential = credentials.add('seed', 'Seed', 'vtigerApi', {
-		url: target.url,
-		username: target.username,
-		secretAccessKey: target.accessKey,
-		ignoreSslIssues: false,
-		sessionName: '',
-		userId: '',
-	}) as { id: string; name: string };
-	const created = await node(
+	const seedCredential = addCredential(credentials, 'seed', target);
+	const created = await runNode(
 		credentials,
 		seedCredential,
-		{
-			resource: 'record',
-			operation: 'create',
-			module: 'Leads',
-			fieldsInput: 'json',
-			fieldsJson: '={{ JSON.stringify($json) }}',
-			parallelRequests: 4,
-		},
+		createParameters('Leads', 4),
 		Array.from({ length: N }, (_, n) => ({ lastname: `Upd ${n}`, company: 'Bench' })),
 	);
 	await emulator.send({ cmd: 'latency', ms: LATENCY });
@@ -171,7 +124,7 @@ async function main(): Promise<void> {
 				N,
 				N,
 				async (c, cred) => {
-					await node(
+					await runNode(
 						c,
 						cred,
 						{
@@ -206,7 +159,7 @@ async function main(): Promise<void> {
 				M,
 				Math.ceil(M / PAGE),
 				async (c, cred) => {
-					const items = await node(
+					const items = await runNode(
 						c,
 						cred,
 						{
@@ -232,19 +185,7 @@ async function main(): Promise<void> {
 		N,
 		0,
 		async (c, cred) => {
-			await node(
-				c,
-				cred,
-				{
-					resource: 'record',
-					operation: 'create',
-					module: 'Contacts',
-					fieldsInput: 'json',
-					fieldsJson: '={{ JSON.stringify($json) }}',
-					parallelRequests: 1,
-				},
-				contacts,
-			);
+			await runNode(c, cred, createParameters('Contacts', 1), contacts);
 		},
 		true,
 	);
@@ -261,7 +202,7 @@ async function main(): Promise<void> {
 		big,
 		Math.ceil(big / PAGE),
 		async (c, cred) => {
-			const items = await node(
+			const items = await runNode(
 				c,
 				cred,
 				{
@@ -314,7 +255,7 @@ function format(r: Row): string {
 	].join(' | ');
 }
 
-function realTarget(): { url: string; username: string; accessKey: string } {
+function realTarget(): BenchTarget {
 	const { VTIGER_URL, VTIGER_USERNAME, VTIGER_ACCESS_KEY } = process.env;
 	if (!VTIGER_URL || !VTIGER_USERNAME || !VTIGER_ACCESS_KEY)
 		throw new Error(

@@ -4,39 +4,20 @@
  * time and records per second. Every record it makes is tagged and deleted at the end.
  */
 import { MemoryCredentialsHelper } from '../harness/credentials';
-import { runVtigerNode } from '../harness/engine';
+import { addCredential, createParameters, runNode, type BenchTarget } from './node';
 
-interface Target {
-	url: string;
-	username: string;
-	accessKey: string;
-}
-
-export async function benchRealVtiger(target: Target): Promise<void> {
+export async function benchRealVtiger(target: BenchTarget): Promise<void> {
 	const N = Number(process.env.BENCH_ITEMS ?? 1000);
 	const tag = `bench${Date.now().toString(36)}`;
 	let credentialNumber = 0;
-	const node = async (
-		parameters: object,
-		input: object[],
-		credentials = new MemoryCredentialsHelper(),
-	) => {
-		const credential = credentials.add(`bench-${++credentialNumber}`, 'Bench', 'vtigerApi', {
-			url: target.url,
-			username: target.username,
-			secretAccessKey: target.accessKey,
-			ignoreSslIssues: false,
-			sessionName: '',
-			userId: '',
-		});
-		const result = await runVtigerNode({
-			parameters: parameters as never,
-			input: input as never,
+	const node = async (parameters: object, input: object[]) => {
+		const credentials = new MemoryCredentialsHelper();
+		return await runNode(
 			credentials,
-			credential,
-		});
-		if (result.error) throw result.error;
-		return result.items;
+			addCredential(credentials, `bench-${++credentialNumber}`, target),
+			parameters,
+			input,
+		);
 	};
 	const timed = async <T>(
 		scenario: string,
@@ -72,18 +53,7 @@ export async function benchRealVtiger(target: Target): Promise<void> {
 				'create (cold)',
 				parallel,
 				N,
-				async () =>
-					await node(
-						{
-							resource: 'record',
-							operation: 'create',
-							module: 'Contacts',
-							fieldsInput: 'json',
-							fieldsJson: '={{ JSON.stringify($json) }}',
-							parallelRequests: parallel,
-						},
-						contacts,
-					),
+				async () => await node(createParameters('Contacts', parallel), contacts),
 			);
 			created.push(...items.map((i) => String(i.json.id)));
 		}
