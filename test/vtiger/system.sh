@@ -16,7 +16,7 @@ install_packages() {
 	local rc=0
 	{
 		DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 	} >"$VTIGER_LOG/apt.log" 2>&1 || rc=$?
 	((ours)) && rm -f "$policy"
 	((rc == 0)) || die "apt-get failed (exit $rc), see $VTIGER_LOG/apt.log"
