@@ -83,9 +83,11 @@ async function call(
 }
 
 // Another process (e.g. another n8n worker) asking for the user's token between our getchallenge
-// and login makes the login fail: the pair is repeated after a random pause that doubles each time.
+// and login makes the login fail: the pair is repeated after a random pause that doubles each time
+// up to a cap. Every retry waits a random time, so that processes that failed together spread out.
 const RETRY_CODES = new Set<string | number>(['INVALID_USER_CREDENTIALS', 'INVALID_AUTH_TOKEN']);
-const LOGIN_ATTEMPTS = 6;
+const LOGIN_ATTEMPTS = 8;
+const MAX_RETRY_PAUSE_MS = 800;
 
 async function challengeAndLogin(
 	send: PlainHttpRequest,
@@ -127,7 +129,7 @@ async function challengeAndLogin(
 	);
 	if (login.kind === 'failure') {
 		if (RETRY_CODES.has(login.code) && attempt < LOGIN_ATTEMPTS - 1) {
-			if (attempt > 0) await sleep(randomInt(1, 50 * 2 ** attempt));
+			await sleep(randomInt(1, Math.min(50 * 2 ** attempt, MAX_RETRY_PAUSE_MS) + 1));
 			return await challengeAndLogin(send, settings, endpoint, attempt + 1);
 		}
 		const text =
