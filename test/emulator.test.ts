@@ -118,7 +118,7 @@ describe('authentication and sessions', () => {
 			'version',
 			'vtigerVersion',
 		]);
-		expect(r.result.sessionName).toMatch(/^[0-9a-f]{21}$/);
+		expect(r.result.sessionName).toMatch(/^[0-9a-f]{14,21}$/);
 		expect(r.result).toMatchObject({
 			userId: '19x1',
 			version: '0.22',
