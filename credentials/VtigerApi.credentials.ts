@@ -8,7 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { loginToVtiger, type PlainHttpRequest } from '../nodes/Vtiger/transport/session';
+import { loginSettingsOf, type PlainHttpRequest } from '../nodes/Vtiger/transport/sessions/login';
+import { logIn } from '../nodes/Vtiger/transport/sessions/registry';
 import { DEFAULT_TIMEOUT_SECONDS, timeoutMs } from '../nodes/Vtiger/transport/timeout';
 import { normaliseCrmUrl } from '../nodes/Vtiger/transport/url';
 
@@ -87,14 +88,10 @@ export class VtigerApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const send: PlainHttpRequest = async (options) => await this.helpers.httpRequest(options);
-		const settings = {
-			crmUrl: credentials.url as string,
-			username: credentials.username as string,
-			accessKey: credentials.secretAccessKey as string,
-			ignoreSslIssues: credentials.ignoreSslIssues === true,
-			timeoutMs: timeoutMs(credentials.timeout),
-		};
-		const session = await loginToVtiger(send, settings, true);
+		const session = await logIn(send, loginSettingsOf(credentials), {
+			shared: true,
+			keyWorked: Boolean(credentials.userId),
+		});
 		return { sessionName: session.sessionName, userId: session.userId };
 	}
 

@@ -22,7 +22,7 @@ import {
 import { simplifyRecord, toWireDateTime } from './helpers/values';
 import { getFields } from './methods/loadOptions';
 import { searchFieldValues, searchModules } from './methods/listSearch';
-import { VtigerClient } from './transport/client';
+import { vtigerClient } from './helpers/client';
 import {
 	latestChange,
 	pollChanges,
@@ -94,7 +94,7 @@ export class VtigerTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const client = new VtigerClient(this);
+		const client = vtigerClient(this);
 		const module = String(this.getNodeParameter('module', '', { extractValue: true }) ?? '').trim();
 		const event = this.getNodeParameter('event', 'created') as TriggerEvent;
 		const description = await client.describe(module);

@@ -17,7 +17,7 @@ export class WebserviceError extends Error {
 }
 
 export class WebserviceClient {
-	private sessionName = '';
+	sessionName = '';
 	userId = '';
 
 	constructor(

@@ -137,55 +137,6 @@ describe('Fault matrix: what the user sees, and whether the item is sent again',
 	});
 });
 
-describe('Fault matrix: logins of one user at the same moment', () => {
-	let bed: VtigerTestBed;
-	const input = Array.from({ length: 3 }, (_, n) => ({ lastname: `Together-${n}` }));
-	const create = {
-		...createContact({}),
-		fieldsJson: '={{ JSON.stringify($json) }}',
-		parallelRequests: 1,
-	};
-
-	beforeEach(async () => {
-		bed = await startTestBed();
-	});
-	afterEach(async () => await bed.stop());
-
-	test('two executions on a cold credential log in one after another; both succeed', async () => {
-		const other = bed.credentials.add('cred-2', 'Same user', 'vtigerApi', {
-			...bed.credentials.data(bed.credential.id!),
-		});
-		const [first, second] = await Promise.all([
-			bed.run(create, input),
-			runVtigerNode({ parameters: create, input, credentials: bed.credentials, credential: other }),
-		]);
-		expect(first.error).toBeUndefined();
-		expect(second.error).toBeUndefined();
-		const logins = bed.emulator.requests.filter(
-			(r) => r.operation === 'getchallenge' || r.operation === 'login',
-		);
-		expect(logins.map((r) => `${r.operation}:${r.success ? 'ok' : r.code}`)).toEqual([
-			'getchallenge:ok',
-			'login:ok',
-			'getchallenge:ok',
-			'login:ok',
-		]);
-		expect(
-			bed.emulator.records('Contacts').filter((r) => String(r.lastname).startsWith('Together-')),
-		).toHaveLength(6);
-	});
-
-	test("another n8n process replacing the user's challenge token between getchallenge and login: the pair is repeated once", async () => {
-		bed.emulator.injectFault({ operation: 'login', kind: 'concurrent-getchallenge' });
-		const result = await bed.run(create, input);
-		expect(result.error).toBeUndefined();
-		expect(
-			bed.emulator.requests.slice(0, 4).map((r) => `${r.operation}:${r.success ? 'ok' : r.code}`),
-		).toEqual(['getchallenge:ok', 'login:INVALID_USER_CREDENTIALS', 'getchallenge:ok', 'login:ok']);
-		expect(bed.emulator.count('create')).toBe(3);
-	});
-});
-
 describe('Fault matrix: no server at all', () => {
 	const runAt = async (bed: VtigerTestBed, url: string) => {
 		const credential = bed.credentials.add(`cred-${url}`, 'Elsewhere', 'vtigerApi', {

@@ -2,7 +2,8 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { forEachItem, type ItemResult } from '../helpers/output';
 import { DEFAULT_PARALLEL_REQUESTS, PARALLEL_ITEM_OPERATIONS } from './parallel';
-import { VtigerClient } from '../transport/client';
+import { vtigerClient } from '../helpers/client';
+import type { VtigerClient } from '../transport/client';
 import * as comment from './comment/Comment.resource';
 import * as custom from './custom/Custom.resource';
 import * as document from './document/Document.resource';
@@ -58,7 +59,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	const client = new VtigerClient(this);
+	const client = vtigerClient(this);
 	const lanes = PARALLEL_ITEM_OPERATIONS.has(`${resource}.${operation}`)
 		? (this.getNodeParameter('parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS) as number)
 		: 1;

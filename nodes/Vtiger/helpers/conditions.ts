@@ -1,7 +1,7 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
 import type { ModuleDescription } from '../transport/client';
-import type { Condition, ConditionOperator } from '../transport/vtql';
+import type { Condition, ConditionOperator } from '../vtql/select';
 
 export interface ConditionInput {
 	field?: string;

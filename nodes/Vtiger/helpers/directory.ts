@@ -1,5 +1,5 @@
 import type { VtigerClient } from '../transport/client';
-import { queryAll } from '../transport/paging';
+import { queryAll } from '../vtql/paging';
 import type { Owners } from './values';
 
 export interface Owner {
@@ -14,8 +14,11 @@ export interface Owner {
 export async function owners(client: VtigerClient): Promise<Owner[]> {
 	return await client.memo('owners', async () => {
 		const [users, groups] = await Promise.all([
-			queryAll(client, 'SELECT user_name, first_name, last_name, email1 FROM Users;'),
-			queryAll(client, 'SELECT groupname FROM Groups;'),
+			queryAll(client, {
+				module: 'Users',
+				fields: ['user_name', 'first_name', 'last_name', 'email1'],
+			}),
+			queryAll(client, { module: 'Groups', fields: ['groupname'] }),
 		]);
 		return [
 			...users.map((u) => ({

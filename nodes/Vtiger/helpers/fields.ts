@@ -10,6 +10,7 @@ import { ownerResolver } from './directory';
 import { jsonParameter } from './json';
 import { moduleName } from './modules';
 import { checkPicklist, toWireValue } from './values';
+import { currentUserId } from './currentUser';
 
 interface FieldPair {
 	name?: string;
@@ -166,7 +167,7 @@ export async function withDefaultOwner(
 ): Promise<IDataObject> {
 	if (fields.assigned_user_id !== undefined && fields.assigned_user_id !== '') return fields;
 	const chosen = String(ctx.getNodeParameter('writeOptions.assignTo', itemIndex, '') ?? '').trim();
-	return { ...fields, assigned_user_id: chosen || (await client.currentUserId()) };
+	return { ...fields, assigned_user_id: chosen || (await currentUserId(client)) };
 }
 
 /**

@@ -89,18 +89,31 @@ export async function recordIdOf(
 	return checkedRecordId(ctx, locator.value, fieldName, itemIndex);
 }
 
-/** The module whose id prefix a ws id carries, found through describe (cached per execution). */
+/**
+ * The module whose id prefix a ws id carries, found through listtypes and describe. What a search
+ * learns is kept by the process for the CRM user (an install's prefixes never change), so it is
+ * searched once per process, not once per execution.
+ */
 export async function moduleOfRecordId(
 	client: VtigerClient,
 	id: string,
 ): Promise<string | undefined> {
 	const prefix = id.split('x')[0];
-	return await client.memo(`module-of-prefix:${prefix}`, async () => {
-		const { types } = await client.listTypes();
-		for (const module of types) {
-			const description = await client.describe(module).catch(() => undefined);
-			if (description?.idPrefix === prefix) return module;
-		}
-		return undefined;
-	});
+	const known = await client.remember(
+		'modules-by-prefix',
+		Number.POSITIVE_INFINITY,
+		async () => new Map<string, string>(),
+	);
+	return (
+		known.get(prefix) ??
+		(await client.memo(`module-of-prefix:${prefix}`, async () => {
+			const { types } = await client.listTypes();
+			for (const module of types) {
+				const description = await client.describe(module).catch(() => undefined);
+				if (description?.idPrefix) known.set(description.idPrefix, module);
+				if (description?.idPrefix === prefix) return module;
+			}
+			return undefined;
+		}))
+	);
 }

@@ -13,3 +13,6 @@ export const isLineItemField = (name: string): boolean => LINE_ITEM_FIELD.test(n
 /** Whether the node lets a user write this inventory header field directly. */
 export const isWritableHeaderField = (name: string): boolean =>
 	!isLineItemField(name) && !COMPUTED_TOTALS.has(name);
+
+/** Quotes, Sales Orders, Invoices and Purchase Orders. */
+export const INVENTORY_MODULES = new Set(['Quotes', 'SalesOrder', 'Invoice', 'PurchaseOrder']);

@@ -1,5 +1,5 @@
 import type { VtigerClient } from '../transport/client';
-import { identifier, quote } from '../transport/vtql';
+import { relatedIdQuery } from '../vtql/select';
 
 export interface Relation {
 	label: string;
@@ -39,7 +39,7 @@ export async function addCheckedRelation(
 	const linked = await client.call<unknown[] | null>('query_related', {
 		id: sourceId,
 		relatedLabel: relation.label,
-		query: `SELECT id FROM ${identifier(relation.module, 'module')} WHERE id = ${quote(relatedId)}`,
+		query: relatedIdQuery(relation.module, relatedId),
 	});
 	return Array.isArray(linked) && linked.length > 0;
 }

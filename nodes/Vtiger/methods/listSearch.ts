@@ -3,15 +3,15 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { owners } from '../helpers/directory';
 import { labelFieldNames } from '../helpers/labels';
 import { decodeLabel } from '../helpers/values';
-import { VtigerClient } from '../transport/client';
-import { selectSorted, VTQL_PAGE_SIZE } from '../transport/vtql';
+import { vtigerClient } from '../helpers/client';
+import { selectSorted, VTQL_PAGE_SIZE } from '../vtql/select';
 
 /** Entity modules of this user, by label, searchable; custom modules included. */
 export async function searchModules(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const { types, information } = await new VtigerClient(this).listTypes();
+	const { types, information } = await vtigerClient(this).listTypes();
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = types
 		.filter((name) => information[name]?.isEntity !== false)
@@ -75,7 +75,7 @@ async function recordsOf(
 	filter: string | undefined,
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
-	const client = new VtigerClient(ctx);
+	const client = vtigerClient(ctx);
 	const labelFields = labelFieldNames(await client.describe(module));
 	const searched = labelFields.filter((f) => f !== 'id');
 	const text = (filter ?? '').trim();
@@ -124,7 +124,7 @@ export async function searchFieldValues(
 	).trim();
 	const fieldName = String(this.getCurrentNodeParameter('&field') ?? '').trim();
 	if (!module || !fieldName) return { results: [] };
-	const client = new VtigerClient(this);
+	const client = vtigerClient(this);
 	const field = (await client.describe(module)).fields.find((f) => f.name === fieldName);
 	const values =
 		field?.type.name === 'owner'

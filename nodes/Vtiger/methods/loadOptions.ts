@@ -2,8 +2,8 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { owners } from '../helpers/directory';
 import { relationsOf } from '../helpers/relations';
-import { VtigerClient } from '../transport/client';
-import { queryAll } from '../transport/paging';
+import { vtigerClient } from '../helpers/client';
+import { queryAll } from '../vtql/paging';
 
 function currentModule(ctx: ILoadOptionsFunctions): string {
 	return String(ctx.getCurrentNodeParameter('module', { extractValue: true }) ?? '').trim();
@@ -13,7 +13,7 @@ function currentModule(ctx: ILoadOptionsFunctions): string {
 export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const module = currentModule(this);
 	if (!module) return [];
-	const { fields } = await new VtigerClient(this).describe(module);
+	const { fields } = await vtigerClient(this).describe(module);
 	return fields
 		.map((f) => ({
 			name: f.label === f.name ? f.name : `${f.label} (${f.name})`,
@@ -25,7 +25,7 @@ export async function getFields(this: ILoadOptionsFunctions): Promise<INodePrope
 
 /** Users and groups that can be assigned records. */
 export async function getOwners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await owners(new VtigerClient(this))).map((o) => ({
+	return (await owners(vtigerClient(this))).map((o) => ({
 		name: o.kind === 'user' ? `${o.name} (${o.userName})` : `${o.name} (group)`,
 		value: o.id,
 	}));
@@ -35,7 +35,7 @@ export async function getOwners(this: ILoadOptionsFunctions): Promise<INodePrope
 export async function getRelations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const module = currentModule(this);
 	if (!module) return [];
-	return (await relationsOf(new VtigerClient(this), module)).map((r) => ({
+	return (await relationsOf(vtigerClient(this), module)).map((r) => ({
 		name: r.label === r.module ? r.label : `${r.label} (${r.module})`,
 		value: r.label,
 	}));
@@ -45,7 +45,10 @@ export async function getRelations(this: ILoadOptionsFunctions): Promise<INodePr
 export async function getDocumentFolders(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const folders = await queryAll(new VtigerClient(this), 'SELECT foldername FROM DocumentFolders;');
+	const folders = await queryAll(vtigerClient(this), {
+		module: 'DocumentFolders',
+		fields: ['foldername'],
+	});
 	return folders
 		.map((f) => ({ name: String(f.foldername), value: String(f.id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));

@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { isWritableHeaderField } from '../helpers/inventory';
-import { VtigerClient, type FieldDescription } from '../transport/client';
+import { vtigerClient } from '../helpers/client';
+import type { FieldDescription } from '../transport/client';
 
 const COLUMN_TYPES: Record<string, FieldType> = {
 	integer: 'number',
@@ -35,7 +36,7 @@ export async function getMappingColumns(
 		this.getCurrentNodeParameter('module', { extractValue: true }) ?? '',
 	).trim();
 	if (!module) return { fields: [], emptyFieldsNotice: 'Choose a module first' };
-	const client = new VtigerClient(this);
+	const client = vtigerClient(this);
 	const operation = this.getCurrentNodeParameter('operation') as string;
 	const inventory = this.getCurrentNodeParameter('resource') === 'inventory';
 	const { fields } = await client.describe(module);

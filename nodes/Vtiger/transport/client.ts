@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
-	type ICredentialDataDecryptedObject,
+	sleep,
+	type ICredentialsDecrypted,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
@@ -10,7 +11,6 @@ import {
 } from 'n8n-workflow';
 
 import {
-	explainFailure,
 	explainNetworkError,
 	explainNotJson,
 	explainSessionLostAgain,
@@ -18,10 +18,13 @@ import {
 	type ErrorText,
 } from './errors';
 import { parseReply, type RawHttpResponse, type VtigerReply } from './response';
-import { rememberedFieldNames, rememberFieldNames } from './fieldNames';
-import { laneSession, laneSessionNames } from './pool';
-import { loginToVtiger, type VtigerLogin } from './session';
-import { timeoutMs } from './timeout';
+import {
+	isLoginError,
+	loginSettingsOf,
+	type LoginSettings,
+	type VtigerLogin,
+} from './sessions/login';
+import { crmUser, logIn, type CrmUser } from './sessions/registry';
 import { normaliseCrmUrl, webserviceUrl } from './url';
 import { buildRequest, httpMethodOf, type FilePart, type WireParams } from './wire';
 
@@ -55,183 +58,286 @@ export interface ModuleDescription {
 	[key: string]: unknown;
 }
 
-interface ErrorContext {
-	code?: string | number;
-	httpStatus?: number;
-}
+/** The sentence for one of Vtiger's `success:false` answers (given by the node, which knows its own labels). */
+export type ExplainFailure = (
+	operation: string,
+	code: string | number,
+	vtigerMessage: string,
+	params: WireParams,
+) => ErrorText;
 
-function isLoginError(
-	error: unknown,
-): error is Error & { description?: string; vtigerCode?: string | number } {
-	return error instanceof Error && error.name === 'VtigerLoginError';
-}
+type FailedReply = Exclude<VtigerReply, { kind: 'success' }>;
+
+const isSessionLoss = (reply: VtigerReply) =>
+	reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code);
+
+const FIELD_NAMES_LIFETIME_MS = 10 * 60 * 1000;
+const RACE_LOOKS = 3;
+const RACE_LOOK_PAUSE_MS = 250;
 
 /**
- * One conversation with the Vtiger of the node's credential. The session lives in the credential
- * (n8n's preAuthentication), so executions share it; a dead session is replaced once per request.
- * `listtypes` and `describe` are cached for the lifetime of the client (one node execution).
+ * One conversation with the Vtiger of the node's credential. The credential's session lives in
+ * the credential (n8n's preAuthentication), so executions and processes share it; lane k > 0 of
+ * Parallel Requests uses an extra session of this process. A lost session is replaced once per
+ * request. `listtypes` and `describe` are kept for the life of the client (one node execution).
  */
 export class VtigerClient {
 	constructor(
 		private readonly ctx: VtigerContext,
-		/** Lane 0 uses the credential's session; lane k > 0 an extra session of its own (parallel requests). */
+		private readonly explainFailure: ExplainFailure,
 		private readonly lane = 0,
 		private readonly memos = new Map<string, Promise<unknown>>(),
 	) {}
 
 	/** The same conversation on another lane, sharing this client's cache. */
 	onLane(lane: number): VtigerClient {
-		return lane === this.lane ? this : new VtigerClient(this.ctx, lane, this.memos);
+		return lane === this.lane
+			? this
+			: new VtigerClient(this.ctx, this.explainFailure, lane, this.memos);
 	}
 
-	/** Credential, CRM and user: the key of what the process keeps (lane sessions, field names); read once per execution. */
-	private async poolKey(): Promise<string> {
-		return await this.memo('poolKey', async () => {
-			const { url, username } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-			return `${this.node.credentials?.[CREDENTIAL_TYPE]?.id ?? ''}\n${String(url)}\n${String(username).toLowerCase()}`;
-		});
-	}
-
-	private get node(): INode {
+	get node(): INode {
 		return this.ctx.getNode();
 	}
 
-	private async secrets(): Promise<string[]> {
-		const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-		const lanes = laneSessionNames(await this.poolKey());
-		return [credentials.sessionName, credentials.secretAccessKey, ...lanes].filter(
-			(s): s is string => typeof s === 'string' && s.length >= 4,
-		);
+	/** The credential as stored now (its session and user id change when it logs in). */
+	private async credentials() {
+		return await this.ctx.getCredentials(CREDENTIAL_TYPE);
 	}
 
-	private async redactor(): Promise<(s: string) => string> {
-		const secrets = await this.secrets().catch(() => [] as string[]);
-		return (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join('***'), s);
+	/** The credential's URL, user, key and connection settings, read once per execution. */
+	private async settings(): Promise<LoginSettings> {
+		return await this.memo('settings', async () => loginSettingsOf(await this.credentials()));
 	}
 
-	/** The same objects with the session and access key blanked out of their texts. */
-	async withoutSecrets<T extends { [K in keyof T]: string }>(objects: T[]): Promise<T[]> {
-		const redact = await this.redactor();
-		return objects.map(
-			(o) => Object.fromEntries(Object.entries<string>(o).map(([k, v]) => [k, redact(v)])) as T,
-		);
+	/** The credential's webservice.php address. */
+	private async endpoint(): Promise<string> {
+		const endpoint = webserviceUrl((await this.settings()).crmUrl);
+		if (endpoint instanceof Error) {
+			throw new NodeApiError(
+				this.node,
+				{ message: endpoint.message },
+				{ message: endpoint.message },
+			);
+		}
+		return endpoint;
 	}
 
-	/** Builds the error users see, with secrets blanked out of everything the server sent back. */
-	private async fail(text: ErrorText, context: ErrorContext = {}): Promise<NodeApiError> {
-		const redact = await this.redactor();
-		const message = redact(text.message);
-		const description = text.description === undefined ? undefined : redact(text.description);
-		const response: JsonObject = { message };
-		if (context.code !== undefined) response.code = context.code;
-		return new NodeApiError(this.node, response, {
-			message,
-			description,
-			httpCode: context.httpStatus !== undefined ? String(context.httpStatus) : undefined,
+	/** What this process keeps for the credential's CRM user. */
+	private async user(): Promise<CrmUser> {
+		return crmUser(await this.endpoint(), (await this.settings()).username);
+	}
+
+	/**
+	 * The one way a request goes out. A credential that never logged in and is told its key is
+	 * wrong may have lost the user's token to another process logging in at the same moment: when
+	 * the credential holds a login shortly after, the request is sent again on it.
+	 */
+	private async request(
+		operation: string,
+		params: WireParams,
+		method = httpMethodOf(operation),
+		sessionName?: string,
+	): Promise<VtigerReply> {
+		const attempt = async () => await this.requestOnce(operation, params, method, sessionName);
+		return await this.withLoginErrors(async () => {
+			const first = await attempt().then(
+				(reply) => ({ reply }),
+				(error: unknown) => ({ error }),
+			);
+			if ('reply' in first) return first.reply;
+			const { error } = first;
+			if (isLoginError(error) && error.firstRejection) {
+				for (let look = 0; look < RACE_LOOKS; look++) {
+					await sleep(RACE_LOOK_PAUSE_MS);
+					if ((await this.credentials()).userId) return await attempt();
+				}
+			}
+			throw error;
 		});
 	}
 
-	private async send(
+	/** Runs `task`; a failed login becomes the error users see. */
+	private async withLoginErrors<T>(task: () => Promise<T>): Promise<T> {
+		const outcome = await task().then(
+			(value) => ({ value }),
+			(error: unknown) => ({ error }),
+		);
+		if ('value' in outcome) return outcome.value;
+		const { error } = outcome;
+		if (!isLoginError(error)) throw error;
+		throw await this.fail(
+			{ message: error.message, description: error.description },
+			{ code: error.vtigerCode },
+		);
+	}
+
+	private async requestOnce(
 		operation: string,
-		options: IHttpRequestOptions,
-		freshSession: boolean,
-	): Promise<RawHttpResponse> {
-		let extra;
-		if (freshSession) {
+		params: WireParams,
+		method: 'GET' | 'POST',
+		sessionName?: string,
+	): Promise<VtigerReply> {
+		if (sessionName !== undefined)
+			return await this.direct(operation, { ...params, sessionName }, method);
+		const user = await this.user();
+		const { accessKey } = await this.settings();
+		// Extra sessions are opened once a login has shown that the key works.
+		if (this.lane > 0 && (user.keyWorked(accessKey) || (await this.credentials()).userId)) {
+			const session = async (rejected?: string) =>
+				await user.laneSession(this.lane, accessKey, async () => await this.newSession(), rejected);
+			const first = await session();
+			const reply = await this.direct(
+				operation,
+				{ ...params, sessionName: first.sessionName },
+				method,
+			);
+			if (!isSessionLoss(reply)) return reply;
+			const second = await session(first.sessionName);
+			return await this.direct(operation, { ...params, sessionName: second.sessionName }, method);
+		}
+		const reply = await this.viaCredential(operation, params, method);
+		if (!isSessionLoss(reply)) return reply;
+		const { sessionName: lost } = await this.credentials();
+		const replacement = user.replacementFor(String(lost ?? ''), accessKey);
+		// An empty session makes n8n run preAuthentication (a new login) and store its result.
+		return await this.viaCredential(operation, params, method, replacement ?? '');
+	}
+
+	/** On the credential's session, or on `sessionName` in its place. */
+	private async viaCredential(
+		operation: string,
+		params: WireParams,
+		method: 'GET' | 'POST',
+		sessionName?: string,
+	): Promise<VtigerReply> {
+		let instead: { credentialsDecrypted: ICredentialsDecrypted } | undefined;
+		if (sessionName !== undefined) {
 			const ref = this.node.credentials?.[CREDENTIAL_TYPE];
-			const data: ICredentialDataDecryptedObject = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-			// An empty expirable field makes n8n run preAuthentication (a new login) and store the result.
-			extra = {
+			const data = { ...(await this.credentials()), sessionName };
+			instead = {
 				credentialsDecrypted: {
 					id: ref?.id ?? '',
 					name: ref?.name ?? '',
 					type: CREDENTIAL_TYPE,
-					data: { ...data, sessionName: '' },
+					data,
 				},
 			};
 		}
-		try {
-			return (await this.ctx.helpers.httpRequestWithAuthentication.call(
+		const options = buildRequest('/webservice.php', operation, params, method);
+		return await this.sent(operation, async () =>
+			this.ctx.helpers.httpRequestWithAuthentication.call(
 				this.ctx,
 				CREDENTIAL_TYPE,
 				options,
-				extra,
-			)) as RawHttpResponse;
-		} catch (error) {
-			const original = (error as { cause?: unknown }).cause ?? error;
-			if (isLoginError(original)) {
-				throw await this.fail(
-					{ message: original.message, description: original.description },
-					{ code: original.vtigerCode },
-				);
-			}
-			const { url, timeout } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-			throw await this.fail(
-				explainNetworkError(original, String(url ?? ''), {
-					operation,
-					timeoutMs: timeoutMs(timeout),
-				}),
-			);
-		}
-	}
-
-	private async exchange(
-		operation: string,
-		params: WireParams,
-		method = httpMethodOf(operation),
-	): Promise<VtigerReply> {
-		if (this.lane > 0) return await this.exchangeOnLane(operation, params, method);
-		let reply = parseReply(
-			await this.send(operation, buildRequest('/webservice.php', operation, params, method), false),
+				instead,
+			),
 		);
-		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
-			reply = parseReply(
-				await this.send(
-					operation,
-					buildRequest('/webservice.php', operation, params, method),
-					true,
-				),
-			);
-		}
-		return reply;
 	}
 
-	private async exchangeOnLane(
+	/** Straight to webservice.php, with the session among `params`. */
+	private async direct(
 		operation: string,
 		params: WireParams,
 		method: 'GET' | 'POST',
 	): Promise<VtigerReply> {
-		const key = await this.poolKey();
-		const login = async () => await this.openSession();
-		let session = await laneSession(key, this.lane, login);
-		let reply = await this.replyWithSession(operation, session.sessionName, params, method);
-		if (reply.kind === 'failure' && SESSION_ERROR_CODES.has(reply.code)) {
-			session = await laneSession(key, this.lane, login, session.sessionName);
-			reply = await this.replyWithSession(operation, session.sessionName, params, method);
-		}
-		return reply;
+		const { ignoreSslIssues, timeoutMs } = await this.settings();
+		const endpoint = await this.endpoint();
+		const options: IHttpRequestOptions = {
+			...buildRequest(endpoint, operation, params, method),
+			skipSslCertificateValidation: ignoreSslIssues === true,
+			timeout: timeoutMs,
+		};
+		return await this.sent(operation, async () => this.ctx.helpers.httpRequest(options));
 	}
 
-	/** Runs one webservice operation with the credential's session and returns its `result`. */
+	private async sent(operation: string, send: () => Promise<unknown>): Promise<VtigerReply> {
+		try {
+			return parseReply((await send()) as RawHttpResponse);
+		} catch (error) {
+			const original = (error as { cause?: unknown }).cause ?? error;
+			if (isLoginError(original)) throw original;
+			const { crmUrl, timeoutMs } = await this.settings();
+			throw await this.fail(explainNetworkError(original, crmUrl, { operation, timeoutMs }));
+		}
+	}
+
+	/** Runs one webservice operation and returns its `result`, or throws the error users see. */
 	async call<T = unknown>(
 		operation: string,
 		params: WireParams = {},
 		method?: 'GET' | 'POST',
 	): Promise<T> {
-		const reply = await this.exchange(operation, params, method);
+		const reply = await this.request(operation, params, method);
 		if (reply.kind === 'success') return reply.result as T;
-		if (reply.kind === 'failure') {
-			const text = SESSION_ERROR_CODES.has(reply.code)
+		const lostAgain =
+			reply.kind === 'failure' && isSessionLoss(reply)
 				? explainSessionLostAgain(operation, reply.code, reply.message)
-				: explainFailure(operation, reply.code, reply.message, params);
-			throw await this.fail(text, { code: reply.code });
-		}
-		throw await this.fail(explainNotJson(operation, reply), { httpStatus: reply.httpStatus });
+				: undefined;
+		throw await this.failureOf(operation, reply, params, lostAgain);
 	}
 
-	/** Like `call`, but hands back Vtiger's own answer, failures included, for callers that decide themselves. */
-	async reply(operation: string, params: WireParams = {}): Promise<VtigerReply> {
-		return await this.exchange(operation, params);
+	/** Vtiger's own answer, failures included, for callers that decide themselves; on `sessionName` when given. */
+	async reply(
+		operation: string,
+		params: WireParams = {},
+		sessionName?: string,
+	): Promise<VtigerReply> {
+		return await this.request(operation, params, undefined, sessionName);
+	}
+
+	/**
+	 * Like `call`, but an HTTP 5xx answer that is not JSON (a known PHP 8 server defect of some
+	 * operations, docs/vtiger-webservice.md#broken-on-php-8) goes to `onDefect` instead.
+	 */
+	async callOrOnDefect<T>(
+		operation: string,
+		params: WireParams,
+		onDefect: (reply: FailedReply) => Promise<T> | T,
+		sessionName?: string,
+	): Promise<T> {
+		const reply = await this.request(operation, params, undefined, sessionName);
+		if (reply.kind === 'success') return reply.result as T;
+		if (reply.kind === 'notJson' && reply.httpStatus >= 500) return await onDefect(reply);
+		throw await this.failureOf(operation, reply, params);
+	}
+
+	/** The error for a failed reply, with `explained` in place of the usual sentence when given. */
+	async failureOf(
+		operation: string,
+		reply: FailedReply,
+		params: WireParams = {},
+		explained?: ErrorText,
+	): Promise<NodeApiError> {
+		if (reply.kind === 'failure') {
+			return await this.fail(
+				explained ?? this.explainFailure(operation, reply.code, reply.message, params),
+				{ code: reply.code },
+			);
+		}
+		return await this.fail(explained ?? explainNotJson(operation, reply), {
+			httpStatus: reply.httpStatus,
+		});
+	}
+
+	/** A new session of the credential's user, apart from the credential's own. */
+	async login(): Promise<VtigerLogin> {
+		return await this.withLoginErrors(async () => await this.newSession());
+	}
+
+	private async newSession(): Promise<VtigerLogin> {
+		const credentials = await this.credentials();
+		const send = async (options: IHttpRequestOptions) =>
+			(await this.ctx.helpers.httpRequest(options)) as RawHttpResponse;
+		return await logIn(send, loginSettingsOf(credentials), {
+			keyWorked: Boolean(credentials.userId),
+		});
+	}
+
+	/** The user the credential logs in as: its name, and its ws id once the credential has logged in. */
+	async credentialUser(): Promise<{ username: string; userId: string }> {
+		const { username, userId } = await this.credentials();
+		return { username: String(username ?? ''), userId: String(userId ?? '') };
 	}
 
 	async listTypes(): Promise<ListTypesResult> {
@@ -256,15 +362,15 @@ export class VtigerClient {
 	 * an admin just added is found by asking again before a name is called unknown.
 	 */
 	async fieldNames(module: string, fresh = false): Promise<Set<string>> {
-		const key = `${await this.poolKey()}\n${module}`;
-		const known = fresh ? undefined : rememberedFieldNames(key);
-		if (known) return known;
-		const names = new Set((await this.describe(module)).fields.map((f) => f.name));
-		rememberFieldNames(key, names);
-		return names;
+		return await this.remember(
+			`fields:${module}`,
+			FIELD_NAMES_LIFETIME_MS,
+			async () => new Set((await this.describe(module)).fields.map((f) => f.name)),
+			fresh,
+		);
 	}
 
-	/** Computes `compute` once per client (one node execution) under `key`; a failure is not kept. */
+	/** Computed once per client (one node execution) under `key`; a failure is not kept. */
 	async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
 		let cached = this.memos.get(key) as Promise<T> | undefined;
 		if (!cached) {
@@ -275,13 +381,22 @@ export class VtigerClient {
 		return await cached;
 	}
 
-	/** The CRM's base URL as the credential gives it, normalised (for links to records). */
-	async crmUrl(): Promise<string> {
-		const { url } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-		return normaliseCrmUrl(String(url ?? ''));
+	/** Computed once per n8n process and CRM user, kept for `lifetimeMs`; `fresh` computes again. */
+	async remember<T>(
+		key: string,
+		lifetimeMs: number,
+		compute: () => Promise<T>,
+		fresh = false,
+	): Promise<T> {
+		return await (await this.user()).remember(key, lifetimeMs, compute, fresh);
 	}
 
-	/** With `file`, a multipart create whose file part Vtiger stores as the document's file (reference 13.1). */
+	/** The CRM's base URL as the credential gives it, normalised (for links to records). */
+	async crmUrl(): Promise<string> {
+		return normaliseCrmUrl((await this.settings()).crmUrl);
+	}
+
+	/** With `file`, a multipart create whose file part Vtiger stores as the document's file. */
 	async create(module: string, element: VtigerRecord, file?: FilePart): Promise<VtigerRecord> {
 		const params: WireParams = { elementType: module, element: JSON.stringify(element) };
 		if (file) params.filename = file;
@@ -309,81 +424,42 @@ export class VtigerClient {
 		return Array.isArray(rows) ? rows : [];
 	}
 
-	/** The ws id of the user the credential logs in as (known from the login; asked once per execution). */
-	async currentUserId(): Promise<string> {
-		return await this.memo('userId', async () => {
-			let { userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-			if (typeof userId !== 'string' || userId === '') {
-				await this.send('listtypes', buildRequest('/webservice.php', 'listtypes', {}), true);
-				({ userId } = await this.ctx.getCredentials(CREDENTIAL_TYPE));
-			}
-			return String(userId);
-		});
+	/** The same objects with the session and access key blanked out of their texts. */
+	async withoutSecrets<T extends { [K in keyof T]: string }>(objects: T[]): Promise<T[]> {
+		const redact = await this.redactor();
+		return objects.map(
+			(o) => Object.fromEntries(Object.entries<string>(o).map(([k, v]) => [k, redact(v)])) as T,
+		);
 	}
 
-	/** A new session, independent of the credential's own (for workflows that manage sessions). */
-	async openSession(): Promise<VtigerLogin> {
-		const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-		const outcome = await loginToVtiger(async (options) => await this.plainRequest(options), {
-			crmUrl: String(credentials.url ?? ''),
-			username: String(credentials.username ?? ''),
-			accessKey: String(credentials.secretAccessKey ?? ''),
-			ignoreSslIssues: credentials.ignoreSslIssues === true,
-			timeoutMs: timeoutMs(credentials.timeout),
-		}).catch((error: unknown) => error);
-		if (isLoginError(outcome)) {
-			throw await this.fail(
-				{ message: outcome.message, description: outcome.description },
-				{ code: outcome.vtigerCode },
+	private async redactor(): Promise<(s: string) => string> {
+		const secrets = await (async () => {
+			const { sessionName, secretAccessKey } = await this.credentials();
+			const lanes = await this.user().then(
+				(user) => user.sessionNames(),
+				() => [],
 			);
-		}
-		if (outcome instanceof Error) throw outcome;
-		return outcome as VtigerLogin;
-	}
-
-	/** One operation on an explicitly given session instead of the credential's. */
-	async replyWithSession(
-		operation: string,
-		sessionName: string,
-		params: WireParams = {},
-		method = httpMethodOf(operation),
-	): Promise<VtigerReply> {
-		const { url, ignoreSslIssues, timeout } = await this.ctx.getCredentials(CREDENTIAL_TYPE);
-		const endpoint = webserviceUrl(String(url ?? ''));
-		if (endpoint instanceof Error) throw await this.fail({ message: endpoint.message });
-		const options = {
-			...buildRequest(endpoint, operation, { ...params, sessionName }, method),
-			skipSslCertificateValidation: ignoreSslIssues === true,
-			timeout: timeoutMs(timeout),
-		};
-		try {
-			return parseReply(await this.plainRequest(options));
-		} catch (error) {
-			throw await this.fail(
-				explainNetworkError(error, endpoint, { operation, timeoutMs: options.timeout }),
+			return [sessionName, secretAccessKey, ...lanes].filter(
+				(s): s is string => typeof s === 'string' && s.length >= 4,
 			);
-		}
+		})().catch(() => [] as string[]);
+		return (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join('***'), s);
 	}
 
-	private async plainRequest(options: IHttpRequestOptions): Promise<RawHttpResponse> {
-		return (await this.ctx.helpers.httpRequest(options)) as RawHttpResponse;
-	}
-
-	/** Turns a non-success reply into the same error `call` would throw, or into `explained` when the caller knows better. */
-	async failureOf(
-		operation: string,
-		reply: Exclude<VtigerReply, { kind: 'success' }>,
-		params: WireParams = {},
-		explained?: ErrorText,
+	/** Builds the error users see, with secrets blanked out of everything the server sent back. */
+	private async fail(
+		text: ErrorText,
+		context: { code?: string | number; httpStatus?: number } = {},
 	): Promise<NodeApiError> {
-		if (reply.kind === 'failure') {
-			return await this.fail(
-				explained ?? explainFailure(operation, reply.code, reply.message, params),
-				{ code: reply.code },
-			);
-		}
-		return await this.fail(explained ?? explainNotJson(operation, reply), {
-			httpStatus: reply.httpStatus,
+		const redact = await this.redactor();
+		const message = redact(text.message);
+		const description = text.description === undefined ? undefined : redact(text.description);
+		const response: JsonObject = { message };
+		if (context.code !== undefined) response.code = context.code;
+		return new NodeApiError(this.node, response, {
+			message,
+			description,
+			httpCode: context.httpStatus !== undefined ? String(context.httpStatus) : undefined,
 		});
 	}
 }

@@ -5,7 +5,7 @@ import {
 	VTQL_PAGE_SIZE,
 	type ChangeCursor,
 	type SelectSpec,
-} from '../transport/vtql';
+} from '../vtql/select';
 
 /** What the trigger keeps between polls (the node's static data). */
 export interface PollState {

@@ -8,8 +8,8 @@ import {
 import { recordIdOf } from '../../helpers/ids';
 import { simplified } from '../../helpers/output';
 import type { VtigerClient } from '../../transport/client';
-import { readPages } from '../../transport/paging';
-import { selectAfterId } from '../../transport/vtql';
+import { readPages } from '../../vtql/paging';
+import { selectAfterId } from '../../vtql/select';
 import {
 	recordIdField,
 	recordModuleField,

@@ -9,7 +9,7 @@ import { recordIdOf } from '../../helpers/ids';
 import { isLineItemField } from '../../helpers/inventory';
 import { simplified } from '../../helpers/output';
 import type { VtigerClient, VtigerRecord } from '../../transport/client';
-import { identifier, quote } from '../../transport/vtql';
+import { selectWhere } from '../../vtql/select';
 import { recordIdField, simplifyField } from '../common.descriptions';
 import { inventoryModuleField } from './common';
 
@@ -36,10 +36,13 @@ async function readThroughQuery(
 	const header = fields
 		.map((f) => f.name)
 		.filter((name) => COLUMN.test(name) && !isLineItemField(name) && name !== 'id');
+	const byId = (field: string) => [{ field, operator: 'equal' as const, value: id }];
 	const [record] = await client.query(
-		`SELECT ${header.map((f) => identifier(f)).join(', ')} FROM ${identifier(module, 'module')} WHERE id = ${quote(id)};`,
+		selectWhere({ module, fields: header, conditions: byId('id') }),
 	);
-	const lines = await client.query(`SELECT * FROM LineItem WHERE parent_id = ${quote(id)};`);
+	const lines = await client.query(
+		selectWhere({ module: 'LineItem', conditions: byId('parent_id') }),
+	);
 	return { ...record, LineItems: lines };
 }
 
@@ -50,12 +53,11 @@ export async function execute(
 ): Promise<IDataObject> {
 	const id = await recordIdOf(ctx, client, itemIndex);
 	const module = ctx.getNodeParameter('module', itemIndex) as string;
-	const reply = await client.reply('retrieve', { id });
-	let record: VtigerRecord;
-	if (reply.kind === 'success') record = reply.result as VtigerRecord;
-	else if (reply.kind === 'notJson' && reply.httpStatus >= 500)
-		record = await readThroughQuery(client, module, id);
-	else throw await client.failureOf('retrieve', reply, { id });
+	const record = await client.callOrOnDefect<VtigerRecord>(
+		'retrieve',
+		{ id },
+		async () => await readThroughQuery(client, module, id),
+	);
 	if (!(ctx.getNodeParameter('simplify', itemIndex, true) as boolean)) return record as IDataObject;
 	const header = { ...record };
 	// Reference 14.2: a UI structure of unstable shape, and a stray duplicate of the owner.

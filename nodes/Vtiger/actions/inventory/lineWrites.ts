@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport/client';
-import { explainLineItemsCrash } from '../../transport/errors';
+import { explainLineItemsCrash } from '../../helpers/failures';
 
 /**
  * Sends an inventory write that carries `LineItems`. Vtiger 8.x on PHP 8 saves the header and the
@@ -14,11 +14,8 @@ export async function sendLineItems(
 	params: Record<string, string>,
 	recordId?: string,
 ): Promise<IDataObject> {
-	const reply = await client.reply(operation, params);
-	if (reply.kind === 'success') return reply.result as IDataObject;
-	if (reply.kind === 'notJson' && reply.httpStatus >= 500) {
+	return await client.callOrOnDefect<IDataObject>(operation, params, async (reply) => {
 		const left = recordId ? await client.retrieve(recordId).catch(() => undefined) : undefined;
 		throw await client.failureOf(operation, reply, params, explainLineItemsCrash(recordId, left));
-	}
-	throw await client.failureOf(operation, reply, params);
+	});
 }

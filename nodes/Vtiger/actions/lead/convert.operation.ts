@@ -10,6 +10,7 @@ import { recordIdOf } from '../../helpers/ids';
 import type { VtigerClient } from '../../transport/client';
 import { assignToOption, recordOfModuleField } from '../common.descriptions';
 import { createInstead, type ConversionRequest } from './createInstead';
+import { currentUserId } from '../../helpers/currentUser';
 
 const whenCreating = (flag: string) => ({ show: { [flag]: [true] } });
 
@@ -124,7 +125,7 @@ export async function execute(
 			amount: String(ctx.getNodeParameter('amount', itemIndex, 0)),
 		};
 	}
-	const owner = String(options.assignTo || (await client.currentUserId()));
+	const owner = String(options.assignTo || (await currentUserId(client)));
 	const element = {
 		leadId,
 		assignedTo: owner,

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { VtigerClient, VtigerRecord } from '../../transport/client';
-import { quote } from '../../transport/vtql';
+import { selectWhere } from '../../vtql/select';
 
 type Target = 'Accounts' | 'Contacts' | 'Potentials';
 
@@ -110,8 +110,13 @@ export async function createInstead(
 	if (account) {
 		const values = { ...mapped(lead, 'Accounts'), ...account };
 		// As convertlead does: an organization with exactly this name is reused.
+		const name = {
+			field: 'accountname',
+			operator: 'equal' as const,
+			value: String(values.accountname ?? ''),
+		};
 		const [existing] = await client.query(
-			`SELECT id FROM Accounts WHERE accountname = ${quote(String(values.accountname ?? ''))} LIMIT 1;`,
+			selectWhere({ module: 'Accounts', fields: ['id'], conditions: [name] }, 1),
 		);
 		if (existing) ids.Accounts = String(existing.id);
 		else await create('Accounts', values);

@@ -7,9 +7,10 @@ import {
 } from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport/client';
-import { readPages, readPagesInParallel } from '../../transport/paging';
+import { readPages, readPagesInParallel } from '../../vtql/paging';
 import { DEFAULT_PARALLEL_REQUESTS } from '../parallel';
-import { inspectUserQuery, userQueryPage, VtqlError, type RawQuery } from '../../transport/vtql';
+import { VtqlError } from '../../vtql/select';
+import { inspectUserQuery, userQueryPage, type RawQuery } from '../../vtql/userQuery';
 import { returnAllFields } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

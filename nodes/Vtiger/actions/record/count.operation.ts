@@ -8,8 +8,8 @@ import {
 import { checkedConditions, fieldChecker, type ConditionInput } from '../../helpers/conditions';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
-import { readPages } from '../../transport/paging';
-import { selectAfterId, selectCount } from '../../transport/vtql';
+import { readPages } from '../../vtql/paging';
+import { selectAfterId, selectCount } from '../../vtql/select';
 import { conditionsFields, moduleField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [moduleField, ...conditionsFields];

@@ -13,9 +13,9 @@ import {
 } from '../../helpers/conditions';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
-import { readAllById, readPages, readPagesInParallel } from '../../transport/paging';
+import { readAllById, readPages, readPagesInParallel } from '../../vtql/paging';
 import { DEFAULT_PARALLEL_REQUESTS } from '../parallel';
-import { selectAfterId, selectSorted, type SelectSpec } from '../../transport/vtql';
+import { selectAfterId, selectSorted, type SelectSpec } from '../../vtql/select';
 import { simplified } from '../../helpers/output';
 import {
 	conditionsFields,

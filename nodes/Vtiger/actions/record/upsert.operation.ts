@@ -10,8 +10,8 @@ import { recordFields, withCreateDefaults, withDefaultOwner } from '../../helper
 import { checkedWrite } from '../../helpers/stored';
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
-import { readPages } from '../../transport/paging';
-import { selectAfterId } from '../../transport/vtql';
+import { readPages } from '../../vtql/paging';
+import { selectAfterId } from '../../vtql/select';
 import {
 	columnsField,
 	fieldsInputFields,

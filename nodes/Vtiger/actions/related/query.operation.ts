@@ -8,8 +8,8 @@ import {
 
 import { recordIdOf } from '../../helpers/ids';
 import type { VtigerClient } from '../../transport/client';
-import { readPages } from '../../transport/paging';
-import { inspectUserQuery, relatedQueryPage, type RawQuery } from '../../transport/vtql';
+import { readPages } from '../../vtql/paging';
+import { inspectUserQuery, relatedQueryPage, type RawQuery } from '../../vtql/userQuery';
 import { moduleField, recordIdField, returnAllFields } from '../common.descriptions';
 import { relationField, relationOf } from './common';
 

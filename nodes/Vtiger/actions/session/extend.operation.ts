@@ -28,9 +28,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const sessionName = (ctx.getNodeParameter('sessionName', itemIndex, '') as string).trim();
-	const reply = sessionName
-		? await client.replyWithSession('extendsession', sessionName)
-		: await client.reply('extendsession');
+	const reply = await client.reply('extendsession', {}, sessionName || undefined);
 	if (reply.kind !== 'success') throw await client.failureOf('extendsession', reply);
 	const result = (reply.result ?? {}) as ExtendResult;
 	// The credential's own session stays inside n8n; only a session the user passed in is echoed.

@@ -23,5 +23,5 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(_ctx: IExecuteFunctions, client: VtigerClient): Promise<IDataObject> {
-	return { ...(await client.openSession()) };
+	return { ...(await client.login()) };
 }

@@ -22,13 +22,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const sessionName = (ctx.getNodeParameter('sessionName', itemIndex, '') as string).trim();
-	const reply = sessionName
-		? await client.replyWithSession('logout', sessionName)
-		: await client.reply('logout');
-	if (reply.kind === 'success') return { loggedOut: true };
-	if (reply.kind === 'notJson' && reply.httpStatus >= 500) {
-		// Logout is best-effort: PHP 8 servers cannot end sessions (reference 3.2, 4.7).
-		return { loggedOut: false, reason: OPERATIONS_BROKEN_ON_PHP8.logout };
-	}
-	throw await client.failureOf('logout', reply);
+	// Logout is best-effort: PHP 8 servers cannot end sessions (docs/vtiger-webservice.md#broken-on-php-8).
+	const ended = await client.callOrOnDefect('logout', {}, () => false, sessionName || undefined);
+	return ended === false
+		? { loggedOut: false, reason: OPERATIONS_BROKEN_ON_PHP8.logout }
+		: { loggedOut: true };
 }

@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport/client';
+import { currentUserId } from '../../helpers/currentUser';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['user'], operation: ['getCurrent'] } },
@@ -17,7 +18,7 @@ export async function execute(
 	client: VtigerClient,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const params = { id: await client.currentUserId() };
+	const params = { id: await currentUserId(client) };
 	const reply = await client.reply('retrieve', params);
 	if (reply.kind === 'success') return reply.result as IDataObject;
 	if (!(await client.listTypes()).types.includes('Users')) {

@@ -1,5 +1,5 @@
-import type { VtigerClient, VtigerRecord } from './client';
-import { inspectUserQuery, userQueryPage, VTQL_PAGE_SIZE } from './vtql';
+import type { VtigerClient, VtigerRecord } from '../transport/client';
+import { selectSorted, VTQL_PAGE_SIZE, type SelectSpec } from './select';
 
 export interface PagePosition {
 	/** Rows read so far. */
@@ -31,11 +31,10 @@ export async function readPages(
 	return rows;
 }
 
-/** Every row of a SELECT without LIMIT, read page by page in a stable order. */
-export async function queryAll(client: VtigerClient, select: string): Promise<VtigerRecord[]> {
-	const raw = inspectUserQuery(select);
+/** Every row of a SELECT, read page by page in id order. */
+export async function queryAll(client: VtigerClient, spec: SelectSpec): Promise<VtigerRecord[]> {
 	return await readPages(
-		async (position, pageSize) => await client.query(userQueryPage(raw, position.offset, pageSize)),
+		async (position, pageSize) => await client.query(selectSorted(spec, position.offset, pageSize)),
 	);
 }
 
