@@ -27,7 +27,7 @@ export async function execute(
 		: await client.reply('logout');
 	if (reply.kind === 'success') return { loggedOut: true };
 	if (reply.kind === 'notJson' && reply.httpStatus >= 500) {
-		// Logout is best-effort: PHP 8 servers cannot end sessions (reference 3.2, 4.7).
+		// Logout is best-effort: PHP 8 servers cannot end sessions (docs/vtiger-webservice.md#logout).
 		return { loggedOut: false, reason: OPERATIONS_BROKEN_ON_PHP8.logout };
 	}
 	throw await client.failureOf('logout', reply);
