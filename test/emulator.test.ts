@@ -1,5 +1,5 @@
 /**
- * Tests of the Vtiger webservice emulator itself, over real HTTP (ref = /work/shared/vtiger-webservice.md).
+ * Tests of the Vtiger webservice emulator itself, over real HTTP (protocol facts: docs/vtiger-webservice.md).
  */
 import { createHash } from 'crypto';
 import { VtigerEmulator } from './emulator';
@@ -274,7 +274,7 @@ describe('transport', () => {
 		const other = await fetch(`${emu.url}/index.php`);
 		expect(other.status).toBe(404);
 		expect(await other.text()).toContain('<title>404 Not Found</title>');
-		// format≠json: delete runs first, then HTTP 500 (ref 2.1).
+		// format≠json: delete runs first, then HTTP 500 (docs/vtiger-webservice.md#format-parameter).
 		const id = emu.insert('Leads', { lastname: 'FormatVictim' });
 		const del = await c.rawPost({
 			operation: 'delete',
@@ -715,7 +715,7 @@ describe('VTQL', () => {
 	});
 });
 
-/** A multipart POST (ref 13.1): `files` maps part name → [client file name, content type, bytes]. */
+/** A multipart POST (docs/vtiger-webservice.md#document-upload): `files` maps part name → [client file name, content type, bytes]. */
 async function multipart(
 	cl: Client,
 	fields: Params,

@@ -1,11 +1,11 @@
-/** Cases of ref 9 (VTQL) and 21 rows 12, 13. */
+/** Cases of docs/vtiger-webservice.md#vtql, with #count and #silent-empty-results. */
 import type { Answer } from './client';
 import { check, eq, fails, ok, type Case, type Ctx } from './framework';
 
 const CAP = 105;
 const synthetic = (json: unknown): Answer => ({ status: 200, type: 'synthetic', text: '', json });
 
-/** Ref 9.3: `\` → `\\`, `'` → `''`, in single quotes. */
+/** `\` → `\\`, `'` → `''`, in single quotes (docs/vtiger-webservice.md#quoting-and-escaping). */
 export const vtql = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 const capName = (t: Ctx, i: number): string => `${t.tag}cap${String(i).padStart(3, '0')}`;
@@ -46,7 +46,7 @@ export const queryCases: Case[] = [
 		},
 		expect: (a: Answer) => eq(a.json, { created: CAP, failed: [] }, 'created'),
 	},
-	// ---- the 100-row cap and LIMIT (9.5) ----
+	// ---- the 100-row cap and LIMIT (#row-cap-and-paging) ----
 	q(
 		'100 rows at most without LIMIT',
 		(t) => `SELECT id FROM Contacts WHERE lastname LIKE '${t.tag}cap%';`,
@@ -133,7 +133,7 @@ export const queryCases: Case[] = [
 		(t) => `SELECT id FROM Contacts WHERE lastname LIKE '${t.tag}cap%' ORDER BY nosuchfield;`,
 		empty,
 	),
-	// ---- shape (9.1) ----
+	// ---- shape (#query-answers) ----
 	q(
 		'selected fields come first, id last',
 		(t) => `SELECT lastname, firstname, email FROM Contacts WHERE id = '${t.id('contact')}';`,
@@ -180,7 +180,7 @@ export const queryCases: Case[] = [
 			`SELECT lastname FROM Contacts WHERE id IN ('${t.id('contact')}', '${t.id('backslash')}');`,
 		count(2),
 	),
-	// ---- grammar and lexical rules (9.2, 9.3, 9.7) ----
+	// ---- grammar and lexical rules (#vtql-grammar, #quoting-and-escaping, #query-errors) ----
 	q(
 		'without ;',
 		(t) => `SELECT id FROM Contacts WHERE lastname = '${t.tag}cap001'`,
@@ -492,7 +492,7 @@ export const queryCases: Case[] = [
 		() => 'SELECT id FROM Groups ORDER BY nosuch;',
 		empty,
 	),
-	// ---- access errors (9.6, 9.7) ----
+	// ---- access errors (#module-rules-in-queries, #query-errors) ----
 	q(
 		'an unknown field in the select list',
 		() => 'SELECT nosuchfield FROM Contacts;',
@@ -541,7 +541,7 @@ export const queryCases: Case[] = [
 		expect: (a) =>
 			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for query'),
 	},
-	// ---- module-specific (9.6) ----
+	// ---- module-specific (#module-rules-in-queries) ----
 	q(
 		'Calendar returns tasks only',
 		(t) => `SELECT subject, activitytype FROM Calendar WHERE subject LIKE '${t.tag}%';`,

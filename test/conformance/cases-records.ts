@@ -1,4 +1,4 @@
-/** Cases of ref 5 (ids), 7 (value encoding), 8 (create, retrieve, update, revise, delete) and 13-15. */
+/** Cases of docs/vtiger-webservice.md: #record-ids, #values, #record-operations, #documents-and-files, #inventory, #module-notes. */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Answer } from './client';
@@ -108,7 +108,7 @@ function minimal(module: string, name: string): Case {
 }
 
 export const recordCases: Case[] = [
-	// ---- create (8.1) and the record shape ----
+	// ---- create (#create) and the record shape ----
 	{
 		name: 'create Accounts',
 		run: (t) =>
@@ -476,7 +476,7 @@ export const recordCases: Case[] = [
 		name: 'create with element null',
 		run: (t) => t.create('Contacts', 'null'),
 	},
-	// ---- duplicate prevention (8.7) ----
+	// ---- duplicate prevention (#duplicate-prevention) ----
 	{
 		name: 'create a duplicate account name',
 		run: (t) => t.create('Accounts', { accountname: `${t.tag} Acme & Co`, assigned_user_id: t.me }),
@@ -532,7 +532,7 @@ export const recordCases: Case[] = [
 			}),
 		expect: (a) => ok(a),
 	},
-	// ---- references and owners (7.6) ----
+	// ---- references and owners (#references-and-owners) ----
 	{
 		name: 'create with a reference outside refersTo',
 		run: (t) => t.create('Contacts', contact(t, 'bad ref', { account_id: t.id('contact') })),
@@ -609,7 +609,7 @@ export const recordCases: Case[] = [
 		expect: (a, t: Ctx) =>
 			eq(ok(a).assigned_user_id, `${t.prefix('Groups')}x2`, 'assigned_user_id'),
 	},
-	// ---- ids (5) ----
+	// ---- ids (#record-ids) ----
 	retrieveId(
 		'retrieve with a leading space in the id',
 		(t) => ` ${t.id('contact')}`,
@@ -726,7 +726,7 @@ export const recordCases: Case[] = [
 		},
 		expect: (a) => eq(ok(a), { status: 'successful' }, 'result'),
 	},
-	// ---- update (8.3) and revise (8.4) ----
+	// ---- update (#update) and revise (#revise) ----
 	{
 		name: 'update keeps omitted fields',
 		run: (t) =>
@@ -855,7 +855,7 @@ export const recordCases: Case[] = [
 			}),
 		expect: (a) => fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied'),
 	},
-	// ---- delete (8.5) ----
+	// ---- delete (#delete) ----
 	{
 		name: 'delete, then retrieve, delete, revise, update the deleted record',
 		run: async (t) => {
@@ -943,7 +943,7 @@ export const recordCases: Case[] = [
 		expect: (a) =>
 			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
 	},
-	// ---- Calendar and Events (15.7) ----
+	// ---- Calendar and Events (#calendar-and-events) ----
 	{
 		name: 'create a Calendar task',
 		run: (t) =>
@@ -1032,7 +1032,7 @@ export const recordCases: Case[] = [
 		run: (t) => t.get({ operation: 'retrieve', id: `${t.prefix('Calendar')}x${t.num('event')}` }),
 		expect: (a) => fails(a, 'INVALID_ID_ATTRIBUTE', 'Id specified is incorrect'),
 	},
-	// ---- Documents and files (13) ----
+	// ---- Documents and files (#documents-and-files) ----
 	{
 		name: 'create a Document with an external URL without scheme',
 		run: (t) =>
@@ -1126,7 +1126,7 @@ export const recordCases: Case[] = [
 		run: (t) => t.get({ operation: 'files_retrieve', id: '1x1' }, 'none'),
 		expect: (a) => fails(a, 'AUTHENTICATION_REQUIRED', 'Authencation required'),
 	},
-	// ---- Products, inventory (14) ----
+	// ---- Products, inventory (#product-taxes-and-prices, #inventory) ----
 	{
 		name: 'create a Product without currency_id',
 		run: (t) =>
@@ -1238,7 +1238,7 @@ export const recordCases: Case[] = [
 		run: (t) => t.query(`SELECT * FROM LineItem WHERE parent_id = '${t.id('account')}';`),
 		expect: (a) => eq(ok(a), [], 'rows'),
 	},
-	// ---- other modules (15) ----
+	// ---- other modules (#module-notes) ----
 	{
 		name: 'create a comment (ModComments)',
 		run: (t) =>

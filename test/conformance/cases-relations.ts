@@ -1,4 +1,4 @@
-/** Cases of ref 10 (sync), 11 (relations), 12 (convertlead) and the non-admin user (../vtiger/README.md). */
+/** Cases of docs/vtiger-webservice.md: #polling-for-changes (sync), #relations, #lead-conversion and #non-admin-users (also ../vtiger/README.md). */
 import type { Answer } from './client';
 import { check, eq, fails, fatal, ok, type Case, type Ctx } from './framework';
 import { ACTORS, STOCK_TYPES } from './cases-session';
@@ -24,7 +24,7 @@ const successfull = (a: Answer) => eq(ok(a), { message: 'successfull' }, 'result
 const ids = (a: Answer): unknown[] => (ok(a) as Array<{ id: unknown }>).map((r) => r.id);
 
 export const relationCases: Case[] = [
-	// ---- relatedtypes (11.1) ----
+	// ---- relatedtypes (#relatedtypes) ----
 	...ENTITY_MODULES.map(
 		(module): Case => ({
 			name: `relatedtypes ${module}`,
@@ -70,7 +70,7 @@ export const relationCases: Case[] = [
 		run: (t) => t.get({ operation: 'relatedtypes' }),
 		expect: (a) => deniedForName(a),
 	},
-	// ---- retrieve_related (11.2) ----
+	// ---- retrieve_related (#retrieve-related) ----
 	{
 		name: 'retrieve_related: contacts of an account',
 		run: (t) => related(t, t.id('account'), 'Contacts', 'Contacts'),
@@ -186,7 +186,7 @@ export const relationCases: Case[] = [
 		expect: (a) =>
 			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
 	},
-	// ---- query_related (11.3) ----
+	// ---- query_related (#query-related) ----
 	{
 		name: 'query_related: contacts of an account',
 		run: (t) =>
@@ -301,7 +301,7 @@ export const relationCases: Case[] = [
 			queryRelated(t, t.id('victim'), 'Potentials', 'SELECT potentialname FROM Potentials'),
 		expect: deniedForName,
 	},
-	// ---- add_related (11.4) ----
+	// ---- add_related (#add-related) ----
 	{
 		name: 'add_related: a document to an account',
 		run: async (t) => ({
@@ -404,7 +404,7 @@ export const relationCases: Case[] = [
 			}),
 		expect: (a) => fails(a, 'INVALID_ID_ATTRIBUTE', 'Id specified is incorrect'),
 	},
-	// ---- sync (10) ----
+	// ---- sync (#broken-on-php-8, #polling-for-changes) ----
 	{
 		name: 'sync',
 		run: (t) => t.get({ operation: 'sync', modifiedTime: '1', elementType: 'Contacts' }),
@@ -425,7 +425,7 @@ export const relationCases: Case[] = [
 		run: (t) => t.get({ operation: 'sync', modifiedTime: '1' }, 'none'),
 		expect: (a) => fails(a, 'AUTHENTICATION_REQUIRED', 'Authencation required'),
 	},
-	// ---- convertlead (12) ----
+	// ---- convertlead (#lead-conversion) ----
 	{
 		name: 'convertlead (HTTP 500 on PHP 8; nothing converted)',
 		run: async (t) => {

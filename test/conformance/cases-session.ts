@@ -1,4 +1,4 @@
-/** Cases of ref 2 (transport), 4 (authentication, sessions) and 6 (listtypes, describe). */
+/** Cases of docs/vtiger-webservice.md: #transport, #authentication (sessions too) and #metadata (listtypes, describe). */
 import * as fs from 'fs';
 import * as path from 'path';
 import { md5, type Answer } from './client';
@@ -57,7 +57,7 @@ async function freshSession(t: Ctx): Promise<string> {
 }
 
 export const sessionCases: Case[] = [
-	// ---- getchallenge (4.2) ----
+	// ---- getchallenge (#getchallenge) ----
 	{
 		name: 'getchallenge',
 		run: (t) => t.ws.challenge(t.adminCredentials.username),
@@ -98,7 +98,7 @@ export const sessionCases: Case[] = [
 			}),
 		expect: (a) => fails(a, 'INVALID_SESSIONID', 'Session Identifier provided is Invalid'),
 	},
-	// ---- login (4.3) ----
+	// ---- login (#login, #login-race) ----
 	{
 		name: 'login',
 		run: async (t) =>
@@ -210,7 +210,7 @@ export const sessionCases: Case[] = [
 		},
 		expect: (a) => ok(a),
 	},
-	// ---- using a session (4.4) ----
+	// ---- using a session (#using-a-session) ----
 	{
 		name: 'no sessionName',
 		run: (t) => t.get({ operation: 'listtypes' }, 'none'),
@@ -232,7 +232,7 @@ export const sessionCases: Case[] = [
 			t.ws.post({ sessionName: t.admin.sessionName }, { query: { operation: 'listtypes' } }),
 		expect: (a) => ok(a),
 	},
-	// ---- extendsession (4.6) ----
+	// ---- extendsession (#extendsession) ----
 	{
 		name: 'extendsession with a live session',
 		run: (t) => t.post({ operation: 'extendsession' }),
@@ -275,7 +275,7 @@ export const sessionCases: Case[] = [
 			ok(o.getchallenge);
 		},
 	},
-	// ---- logout (4.7) ----
+	// ---- logout (#logout) ----
 	{
 		name: 'logout (HTTP 500 on PHP 8; the session stays valid)',
 		run: async (t) => {
@@ -305,7 +305,7 @@ export const sessionCases: Case[] = [
 		run: (t) => t.ws.post({ operation: 'logout', sessionName: '0123456789abcdef0badlo' }),
 		expect: (a) => fails(a, 'INVALID_SESSIONID', 'Session Identifier provided is Invalid'),
 	},
-	// ---- transport (2.1, 2.6, 3.3) ----
+	// ---- transport (#parameter-locations, #non-json-answers, #restricted-file-page) ----
 	{
 		name: 'operation name in mixed case',
 		run: (t) => t.get({ operation: 'ListTypes' }),
@@ -429,7 +429,7 @@ export const sessionCases: Case[] = [
 		expect: (a) =>
 			fails(a, 'ACCESS_DENIED', 'Permission to perform the operation is denied for id'),
 	},
-	// ---- listtypes (6.1) ----
+	// ---- listtypes (#listtypes) ----
 	{
 		name: 'listtypes',
 		run: (t) => t.get({ operation: 'listtypes' }),
@@ -485,7 +485,7 @@ export const sessionCases: Case[] = [
 		run: (t) => t.get({ operation: 'listtypes', fieldTypeList: '[email' }),
 		expect: (a) => fails(a, 'INTERNAL_SERVER_ERROR', 'Unknown Error while processing request'),
 	},
-	// ---- describe (6.2) ----
+	// ---- describe (#describe) ----
 	...STOCK_TYPES.map(
 		(module): Case => ({
 			name: `describe ${module}`,

@@ -13,7 +13,7 @@ export interface Answer {
 	text: string;
 	/** The parsed body, when it is JSON (after escaping raw control characters, see `note`). */
 	json?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-	/** Set when the body was only parseable after escaping raw control characters (ref 2.5). */
+	/** Set when the body was only parseable after escaping raw control characters (docs/vtiger-webservice.md#json-encoding). */
 	note?: 'raw-control-characters';
 }
 

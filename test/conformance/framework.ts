@@ -186,7 +186,7 @@ export function fails(a: Answer, code: string | number, message?: string | RegEx
 		fail(`expected message matching ${message}, got ${show(m)}`);
 }
 
-/** HTTP 500 with an empty body (ref 2.4). */
+/** HTTP 500 with an empty body (docs/vtiger-webservice.md#non-json-answers). */
 export function fatal(a: Answer): void {
 	if (a.status !== 500 || a.text !== '')
 		fail(`expected HTTP 500 with an empty body, got ${describeAnswer(a)}`);

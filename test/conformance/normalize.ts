@@ -94,7 +94,7 @@ export interface Difference {
 
 const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-/** Structural difference: object keys as sets (key order is not meaningful, ref 2.2), arrays by position. */
+/** Structural difference: object keys as sets (key order is not meaningful, docs/vtiger-webservice.md#response-envelope), arrays by position. */
 export function diff(a: unknown, b: unknown, path = '', out: Difference[] = []): Difference[] {
 	if (kind(a) !== kind(b)) {
 		out.push({ path, emulator: a, real: b });

@@ -26,7 +26,7 @@ export class Clock {
 	}
 }
 
-/** UTC `YYYY-MM-DD HH:MM:SS` (ref 7.3: system timestamps are database/UTC time). */
+/** UTC `YYYY-MM-DD HH:MM:SS` (system timestamps are database/UTC time, docs/vtiger-webservice.md#dates-and-times). */
 export function formatDateTime(d: Date): string {
 	return d.toISOString().slice(0, 19).replace('T', ' ');
 }

@@ -1,7 +1,7 @@
 /**
- * convertlead, 7.x/8.x `element` form (ref 12), as PHP 7 servers run it (PHP 8 fails before,
- * ref 3.2). The lead→module field mapping is the stock vtiger_convertleadmapping of a fresh
- * install. Related records moved to the target: many-to-many links and comments.
+ * convertlead, 7.x/8.x `element` form (docs/vtiger-webservice.md#lead-conversion), as PHP 7 servers run it
+ * (PHP 8 fails before, #broken-on-php-8). The lead→module field mapping is the stock
+ * vtiger_convertleadmapping of a fresh install. Related records moved to the target: many-to-many links and comments.
  */
 import { err, WsError } from './errors';
 import type { Call, OpOutcome } from './operations';
@@ -78,7 +78,7 @@ export function convertlead(c: Call): OpOutcome {
 		return { kind: 'result', result: null };
 	}
 	const owner = phpString(element.assignedTo) || records.wsId('Users', c.caller!.userId);
-	// Ref 12: entities are created with the first active admin user's rights.
+	// Entities are created with the first active admin user's rights (docs/vtiger-webservice.md#lead-conversion).
 	const admin: Caller = { userId: 1, isAdmin: true };
 	const ids: Partial<Record<Target, string>> = {};
 	const nums: Partial<Record<Target, number>> = {};

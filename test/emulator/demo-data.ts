@@ -244,7 +244,7 @@ interface InventorySeeder {
 	records(module: string): Array<Record<string, string | null>>;
 }
 
-/** Products, services, and invoices and quotes with line items as if made in the CRM (creates fail on 8.3.0, ref 14.1). */
+/** Products, services, and invoices and quotes with line items as if made in the CRM (creates fail on 8.3.0, docs/vtiger-webservice.md#inventory-create). */
 export function seedDemoInventory(emulator: InventorySeeder): void {
 	const products = ['Widget', 'Gadget', 'Sprocket', 'Flux capacitor'].map((name, i) =>
 		emulator.insert('Products', {

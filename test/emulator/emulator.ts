@@ -24,17 +24,18 @@ export interface EmulatorOptions {
 	latencyMs?: number;
 	/**
 	 * Default 8: sync, logout, convertlead, files_retrieve, retrieve_inventory answer HTTP 500, and
-	 * inventory update/revise with LineItems answer HTTP 500 after saving (ref 3.2, 21 row 11).
+	 * inventory update/revise with LineItems answer HTTP 500 after saving (docs/vtiger-webservice.md#broken-on-php-8, #line-item-writes).
 	 * 7: logout, convertlead and files_retrieve work, inventory line writes recompute totals
 	 * (sync and retrieve_inventory are not emulated and still answer HTTP 500).
 	 */
 	phpVersion?: 7 | 8;
 	/**
-	 * Default 8.3.0: every inventory create fails with INVALID_ID_ATTRIBUTE (ref 14.1). 8.2.0: inventory
-	 * creates save the record and its lines (with PHP 8 the request then dies like an update, ref 21 row 11).
+	 * Default 8.3.0: every inventory create fails with INVALID_ID_ATTRIBUTE (docs/vtiger-webservice.md#inventory-create).
+	 * 8.2.0: inventory creates save the record and its lines (with PHP 8 the request then dies like an
+	 * update, #line-item-writes).
 	 */
 	vtigerVersion?: VtigerVersion;
-	/** PHP's upload_max_filesize, default 2 MB (PHP's default): larger uploads are silently dropped (ref 13.1). */
+	/** PHP's upload_max_filesize, default 2 MB (PHP's default): larger uploads are silently dropped (docs/vtiger-webservice.md#document-upload). */
 	uploadMaxFileSize?: number;
 	/** Default false: `SELECT count(*)` answers [] as on 8.3.0; true: `[{"count":"N"}]` (older versions). */
 	countWorks?: boolean;
@@ -45,9 +46,9 @@ export interface EmulatorOptions {
 	/** Fixed admin access key (default: random 16 alphanumerics). */
 	accessKey?: string;
 	/**
-	 * The 8.3.0 defect for users who are not admins (../shared/vtiger/README.md): their listtypes
-	 * holds only the 7 non-entity types and every entity module answers ACCESS_DENIED. Default false:
-	 * non-admins may use every module, or those given to addUser as `modules`.
+	 * The 8.3.0 defect for users who are not admins (docs/vtiger-webservice.md#non-admin-users): their
+	 * listtypes holds only the 7 non-entity types and every entity module answers ACCESS_DENIED.
+	 * Default false: non-admins may use every module, or those given to addUser as `modules`.
 	 */
 	nonAdminDefect?: boolean;
 }
@@ -186,7 +187,7 @@ export class VtigerEmulator {
 
 	/**
 	 * Seeds an inventory document (Quotes, SalesOrder, Invoice, PurchaseOrder) with line items, as
-	 * if created in the UI (webservice create always fails on 8.3.0, ref 14.1). Lines take
+	 * if created in the UI (webservice create always fails on 8.3.0, docs/vtiger-webservice.md#inventory-create). Lines take
 	 * `productid` (Products/Services ws id), `quantity`, `listprice`, `discount_percent`,
 	 * `discount_amount`, `comment`, `tax1`…; header totals are computed unless given. Returns the ws id.
 	 */

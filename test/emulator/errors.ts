@@ -1,6 +1,6 @@
 /**
- * Webservice error model. Messages and codes are quoted from the protocol
- * reference (sections 4, 5, 6, 8, 9.7 and 16) exactly as Vtiger 8.3.0 sends them.
+ * Webservice error model. Messages and codes are exactly as Vtiger 8.3.0 sends them
+ * (docs/vtiger-webservice.md#error-codes and the sections it links).
  */
 export class WsError extends Error {
 	constructor(
@@ -11,7 +11,7 @@ export class WsError extends Error {
 	}
 }
 
-/** A PHP fatal error: HTTP 500 with an empty body (ref 2.4, 2.6, 21). */
+/** A PHP fatal error: HTTP 500 with an empty body (docs/vtiger-webservice.md#non-json-answers). */
 export class PhpFatal extends Error {
 	constructor(reason = 'PHP fatal error') {
 		super(reason);

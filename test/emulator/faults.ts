@@ -1,6 +1,6 @@
 /**
- * Transport faults injected by tests (the non-JSON failure modes of ref 2.6, slow servers, lost
- * sessions, a competing login), one-shot or at random with a fixed seed.
+ * Transport faults injected by tests (the non-JSON failure modes of docs/vtiger-webservice.md#non-json-answers,
+ * slow servers, lost sessions, a competing login), one-shot or at random with a fixed seed.
  *
  * What the server did before answering, per kind:
  * - nothing saved: `empty-500` and `html-page` answer before the operation runs; `kill-session`
@@ -9,7 +9,7 @@
  * - saved: `php-warning` and `invalid-json` run the operation and mangle the answer; `slow` runs
  *   it after `delayMs` (also when the client has given up by then);
  * - `concurrent-getchallenge` (for `login`): another client's getchallenge replaces the user's
- *   one challenge token just before the login runs (ref 4.5), as a second n8n process would.
+ *   one challenge token just before the login runs (docs/vtiger-webservice.md#login-race), as a second n8n process would.
  */
 import { seededRandom } from './random';
 export type FaultKind =

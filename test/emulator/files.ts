@@ -1,6 +1,7 @@
 /**
- * Files (ref 13): attachments stored per record, the Documents save step for multipart writes
- * (13.1), `imageattachmentids` (13.2) and the PHP 7 `files_retrieve` answer.
+ * Files (docs/vtiger-webservice.md#documents-and-files): attachments stored per record, the Documents save
+ * step for multipart writes (#document-upload), `imageattachmentids` and the PHP 7
+ * `files_retrieve` answer (#file-download).
  */
 import { err, Msg, WsError } from './errors';
 import type { UploadedFile } from './http-params';
@@ -20,7 +21,7 @@ export interface Attachment {
 
 export class Attachments {
 	private readonly byNum = new Map<number, Attachment>();
-	/** Current attachment links per record; replaced by a new upload (ref 13.1). */
+	/** Current attachment links per record; replaced by a new upload (docs/vtiger-webservice.md#document-upload). */
 	private readonly linked = new Map<number, number[]>();
 
 	add(a: Attachment): void {
@@ -48,7 +49,7 @@ const BAD_EXTENSIONS = new Set(
 	),
 );
 
-/** Ref 13.1: spaces become `_`; `evil.php` is stored as `evil.phpfile.txt`. */
+/** Spaces become `_`; `evil.php` is stored as `evil.phpfile.txt` (docs/vtiger-webservice.md#document-upload). */
 export function sanitizeFileName(name: string): string {
 	const base = name.replace(/^.*[\\/]/, '').replace(/\s+/g, '_');
 	let bad = false;
@@ -114,7 +115,7 @@ export function saveDocumentFiles(
 	}
 }
 
-/** Ref 13.2: `<module prefix>x<attachment id>`, comma separated; undefined when there are none. */
+/** `<module prefix>x<attachment id>`, comma separated; undefined when there are none (docs/vtiger-webservice.md#file-download). */
 export function imageAttachmentIds(
 	meta: Metadata,
 	store: Store,
@@ -125,7 +126,7 @@ export function imageAttachmentIds(
 	return list.map((a) => `${meta.prefix(rec.module)}x${a.num}`).join(',');
 }
 
-/** Ref 13.2: files_retrieve as PHP 7 servers answer it. */
+/** files_retrieve as PHP 7 servers answer it (docs/vtiger-webservice.md#file-download). */
 export function retrieveFile(meta: Metadata, store: Store, id: string | undefined): unknown[] {
 	const m = /^(\d+)x(\d+)$/.exec(id ?? '');
 	if (!m) throw err.invalidId();

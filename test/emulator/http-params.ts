@@ -1,6 +1,7 @@
 /**
  * Request parameter parsing as PHP does it: query string into $_GET, urlencoded or multipart
- * bodies into $_POST (JSON bodies are not parsed, ref 1). Later duplicates win, like PHP.
+ * bodies into $_POST (JSON bodies are not parsed, docs/vtiger-webservice.md#json-parameters). Later duplicates
+ * win, like PHP.
  */
 export interface UploadedFile {
 	filename: string;

@@ -1,6 +1,7 @@
 /**
- * Inventory line items (ref 14): stored as LineItem actor rows (so `SELECT * FROM LineItem` works),
- * the `LineItems` part of retrieve and write answers (14.2, 14.3), line replacement and totals.
+ * Inventory line items (docs/vtiger-webservice.md#inventory): stored as LineItem actor rows (so
+ * `SELECT * FROM LineItem` works), the `LineItems` part of retrieve and write answers
+ * (#inventory-retrieve, #line-item-writes), line replacement and totals.
  * Totals are a simplification: line nets (with line taxes in individual mode), header discount,
  * group tax from the first line's rates, S&H and adjustment; S&H taxes are ignored.
  */
@@ -8,7 +9,7 @@ import type { Metadata } from './metadata';
 import type { Store, StoredRecord } from './store';
 import { mysqlNumber, phpString } from './values';
 
-/** Header fields mirroring a line (ref 14.2: removed on retrieve, first line's values on writes). */
+/** Header fields mirroring a line (removed on retrieve, first line's values on writes; docs/vtiger-webservice.md#inventory-retrieve). */
 const LINE_MIRRORS = [
 	'quantity',
 	'listprice',
@@ -33,7 +34,7 @@ export function linesOf(store: Store, parent: StoredRecord): StoredRecord[] {
 		.sort((a, b) => num(a.values.sequence_no) - num(b.values.sequence_no) || a.num - b.num);
 }
 
-/** Replaces all lines of `parent` (ref 14.3); a line without taxes gets 0.000. */
+/** Replaces all lines of `parent` (docs/vtiger-webservice.md#line-item-writes); a line without taxes gets 0.000. */
 export function replaceLines(store: Store, parent: StoredRecord, lines: unknown[]): void {
 	for (const old of linesOf(store, parent)) old.deleted = true;
 	lines.forEach((raw, i) => {
@@ -64,7 +65,7 @@ export function replaceLines(store: Store, parent: StoredRecord, lines: unknown[
 	});
 }
 
-/** Ref 14.1: totals as the server computes them (see the file comment for the simplification). */
+/** Totals as the server computes them (docs/vtiger-webservice.md#inventory-create; see the file comment for the simplification). */
 export function computeTotals(store: Store, parent: StoredRecord): void {
 	const v = parent.values;
 	const lines = linesOf(store, parent).map((l) => l.values);
@@ -92,7 +93,7 @@ export function computeTotals(store: Store, parent: StoredRecord): void {
 	).toFixed(8);
 }
 
-/** Ref 21 row 11 (PHP 8): the header holds exactly what the request carried; no totals step. */
+/** PHP 8: the header holds exactly what the request carried; no totals step (docs/vtiger-webservice.md#line-item-writes). */
 export function keepSentTotals(parent: StoredRecord, element: Record<string, unknown>): void {
 	const v = parent.values;
 	v.hdnSubTotal = fixed(element.hdnSubTotal, 8);
@@ -103,7 +104,7 @@ export function keepSentTotals(parent: StoredRecord, element: Record<string, unk
 		if (name.startsWith('shipping_&_handling')) v[name] = phpString(element[name]);
 }
 
-/** Ref 14.2: an individual-tax document without lines breaks retrieve/revise/delete on PHP 8. */
+/** An individual-tax document without lines breaks retrieve/revise/delete on PHP 8 (docs/vtiger-webservice.md#inventory-retrieve). */
 export function isUnreadable(store: Store, rec: StoredRecord): boolean {
 	return (
 		(rec.values.hdnTaxType ?? '').toLowerCase() === 'individual' && linesOf(store, rec).length === 0
@@ -145,7 +146,7 @@ function lineOut(
 	};
 }
 
-/** A small stand-in for the UI structure `LineItems_FinalDetails` (ref 14.2: shape not stable). */
+/** A small stand-in for the UI structure `LineItems_FinalDetails` (shape not stable, docs/vtiger-webservice.md#inventory-retrieve). */
 function finalDetails(parent: StoredRecord, lines: StoredRecord[]): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	lines.forEach((l, i) => {
@@ -169,7 +170,7 @@ function finalDetails(parent: StoredRecord, lines: StoredRecord[]): Record<strin
 	return out;
 }
 
-/** Adds the inventory part to a presented record; `write` answers repeat the first line (14.3). */
+/** Adds the inventory part to a presented record; `write` answers repeat the first line (docs/vtiger-webservice.md#line-item-writes). */
 export function presentInventory(
 	meta: Metadata,
 	store: Store,

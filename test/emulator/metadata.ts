@@ -1,7 +1,7 @@
 /**
  * Module metadata loaded from the real Vtiger 8.3.0 listtypes/describe answers in ./metadata
  * (copied unchanged). Only `idPrefix` is rewritten: prefixes are shuffled per emulator start
- * (ref 5: "Never hard-code prefixes"), except Users = 19 and Groups = 20. Also there:
+ * (docs/vtiger-webservice.md#record-ids: never hard-code prefixes), except Users = 19 and Groups = 20. Also there:
  * relatedtypes.json (the relatedtypes answers of a fresh 8.3.0 install, read by relations.ts) and
  * columns.json (column lengths and scales from the 8.3.0 schema, made by generate-columns.py).
  */
@@ -76,7 +76,7 @@ const RECORD_NUMBER_PREFIX: Record<string, string> = {
 	ProjectMilestone: 'PM',
 };
 
-/** labelFields are column names; these map to differently named wire fields (ref 6.2). */
+/** labelFields are column names; these map to differently named wire fields (docs/vtiger-webservice.md#describe). */
 const LABEL_COLUMN_TO_FIELD: Record<string, Record<string, string>> = {
 	HelpDesk: { title: 'ticket_title' },
 	Documents: { title: 'notes_title' },
@@ -121,7 +121,7 @@ export class Metadata {
 		) as typeof this.columns;
 	}
 
-	/** The database column of a field, when known (length of text, scale of numbers; ref 7.1, 7.4). */
+	/** The database column of a field, when known (length of text, scale of numbers; docs/vtiger-webservice.md#stored-text, #numbers). */
 	column(module: string, field: string): Column {
 		return EXTRA_COLUMNS[module]?.[field] ?? this.columns[module]?.[field] ?? {};
 	}

@@ -1,8 +1,9 @@
 /**
- * The operation table (ref 3.1) and the core handlers. Each operation reads its parameters only
- * from the location of its registered type (ref 2.1); `operation`/`sessionName` come from
- * anywhere. Relations (ref 11) and convertlead (ref 12) have their own files; Documents writes
- * store uploaded files (13.1) and inventory writes handle `LineItems` (14.3, 21 row 11).
+ * The operation table (docs/vtiger-webservice.md#operation-list) and the core handlers. Each operation
+ * reads its parameters only from the location of its registered type (#parameter-locations);
+ * `operation`/`sessionName` come from anywhere. Relations (#relations) and convertlead
+ * (#lead-conversion) have their own files; Documents writes store uploaded files
+ * (#document-upload) and inventory writes handle `LineItems` (#line-item-writes).
  */
 import CryptoJS from 'crypto-js';
 import type { Clock } from './clock';
@@ -22,7 +23,7 @@ import { loginProfile } from './users';
 import { parseJsonParam } from './values';
 
 export const API_VERSION = '0.22';
-/** The releases the emulator can play: 8.2.0 lacks the id check that breaks inventory creates in 8.3.0 (ref 14.1). */
+/** The releases the emulator can play: 8.2.0 lacks the id check that breaks inventory creates in 8.3.0 (docs/vtiger-webservice.md#inventory-create). */
 export type VtigerVersion = '8.3.0' | '8.2.0';
 
 export interface RequestContext {
@@ -30,11 +31,11 @@ export interface RequestContext {
 	query: Map<string, string>;
 	body: Map<string, string>;
 	sessionName?: string;
-	/** `operation` was sent in the POST body (extendsession needs that, ref 4.6). */
+	/** `operation` was sent in the POST body (extendsession needs that, docs/vtiger-webservice.md#extendsession). */
 	operationInBody: boolean;
-	/** File parts of a multipart POST body (ref 13.1). */
+	/** File parts of a multipart POST body (docs/vtiger-webservice.md#document-upload). */
 	files?: Map<string, UploadedFile>;
-	/** A `format` other than json: JSON parameters cannot be decoded, the answer cannot be encoded (ref 2.1). */
+	/** A `format` other than json: JSON parameters cannot be decoded, the answer cannot be encoded (docs/vtiger-webservice.md#format-parameter). */
 	badFormat?: boolean;
 }
 
@@ -48,7 +49,7 @@ export interface Backend {
 	clock: Clock;
 	phpVersion: 7 | 8;
 	vtigerVersion: VtigerVersion;
-	/** PHP's upload_max_filesize in bytes: a larger file part arrives as no file at all (ref 13.1). */
+	/** PHP's upload_max_filesize in bytes: a larger file part arrives as no file at all (docs/vtiger-webservice.md#document-upload). */
 	uploadMaxFileSize: number;
 }
 
@@ -68,9 +69,9 @@ export interface OperationDef {
 	type: 'GET' | 'POST';
 	/** Needs a valid session. */
 	session: boolean;
-	/** Takes JSON parameters: a `format` other than json fails before running (ref 2.1). */
+	/** Takes JSON parameters: a `format` other than json fails before running (docs/vtiger-webservice.md#format-parameter). */
 	jsonParams?: boolean;
-	/** Breaks on PHP 8 after the session check (ref 3.2). */
+	/** Breaks on PHP 8 after the session check (docs/vtiger-webservice.md#broken-on-php-8). */
 	brokenOnPhp8?: boolean;
 	/** Broken on both PHP versions in this emulator (not emulated yet). */
 	alwaysBroken?: boolean;
@@ -172,8 +173,8 @@ function listtypes(c: Call): OpOutcome {
 		if (!Array.isArray(parsed.value)) throw new PhpFatal('fieldTypeList is not an array');
 		const wanted = parsed.value.map((v) => String(v).toLowerCase());
 		if (wanted.length > 0) {
-			// Ref 6.1: filtered on vtiger_ws_fieldtype (the UI-type mapping): only the types listed
-			// there match anything, entity modules only, Users never matches.
+			// Filtered on vtiger_ws_fieldtype (the UI-type mapping, docs/vtiger-webservice.md#listtypes): only the
+			// types listed there match anything, entity modules only, Users never matches.
 			const known = wanted.filter((t) => WS_FIELDTYPES.has(t));
 			types = types.filter(
 				(m) =>
@@ -194,7 +195,7 @@ function describe(c: Call): OpOutcome {
 	c.backend.permissions.check(c.caller!, module);
 	if (!c.backend.meta.types().includes(module)) throw err.accessDenied(Msg.deniedForName(module));
 	const d = c.backend.meta.describe(module);
-	// Actors: everyone may read, only admins may write (ref 6.2).
+	// Actors: everyone may read, only admins may write (docs/vtiger-webservice.md#describe).
 	if (!d.isEntity && !c.caller!.isAdmin)
 		Object.assign(d, { createable: false, updateable: false, deleteable: false });
 	return result(d);
@@ -210,7 +211,7 @@ function retrieve(c: Call): OpOutcome {
 	return result(records.presentFull(rec, id.echo));
 }
 
-/** Ref 14.2: on PHP 8 an individual-tax inventory record without lines fails with HTTP 500. */
+/** On PHP 8 an individual-tax inventory record without lines fails with HTTP 500 (docs/vtiger-webservice.md#inventory-retrieve). */
 function brokenInventory(c: Call, rec: StoredRecord): boolean {
 	return (
 		c.backend.phpVersion === 8 &&
@@ -243,7 +244,7 @@ function create(c: Call): OpOutcome {
 		writeLines(c, rec, element);
 		return result(records.presentFull(rec, undefined, 'write'));
 	}
-	// A Calendar create that became an event still answers as Calendar (ref 21 row 18).
+	// A Calendar create that became an event still answers as Calendar (docs/vtiger-webservice.md#calendar-and-events).
 	return result(records.presentFull(rec, undefined, 'retrieve', module));
 }
 
@@ -269,12 +270,12 @@ function updateOrRevise(mode: 'update' | 'revise') {
 		if (rec.module === 'Documents')
 			saveDocumentFiles(c.backend.store, rec, uploadedFiles(c), before);
 		if (INVENTORY_MODULES.has(rec.module) && 'LineItems' in element) writeLines(c, rec, element);
-		// The id is echoed as sent (`12x03`), like retrieve (ref 5).
+		// The id is echoed as sent (`12x03`), like retrieve (docs/vtiger-webservice.md#record-ids).
 		return result(records.presentFull(rec, id.echo, 'write'));
 	};
 }
 
-/** Replaces the lines and computes the totals; on PHP 8 the request dies after the lines are saved (ref 21 row 11). */
+/** Replaces the lines and computes the totals; on PHP 8 the request dies after the lines are saved (docs/vtiger-webservice.md#line-item-writes). */
 function writeLines(c: Call, rec: StoredRecord, element: Record<string, unknown>): void {
 	replaceLines(c.backend.store, rec, lineItemList(element.LineItems));
 	if (c.backend.phpVersion === 8) {
@@ -343,7 +344,7 @@ export const OPERATIONS: Record<string, OperationDef> = {
 
 const hasSessionValue = (s: string | undefined): s is string => !!s && s !== 'null';
 
-/** Runs one operation: session handling (ref 4.2, 4.4), PHP 8 breakage (ref 3.2), then the handler. */
+/** Runs one operation: session handling (docs/vtiger-webservice.md#using-a-session), PHP 8 breakage (#broken-on-php-8), then the handler. */
 export function runOperation(backend: Backend, def: OperationDef, req: RequestContext): OpOutcome {
 	const source = def.type === 'GET' ? req.query : req.body;
 	const call: Call = {

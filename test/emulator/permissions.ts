@@ -1,8 +1,8 @@
 /**
- * Which modules a user may use over the webservice (ref 6.1: listtypes is the list every other
- * operation checks). Admins may use every module. Other users may use every module, or the ones
- * their profile allows; with the 8.3.0 defect (../shared/vtiger/README.md, "Non-admin users")
- * they get only the non-entity types, and every entity module answers plain ACCESS_DENIED.
+ * Which modules a user may use over the webservice (listtypes is the list every other operation
+ * checks, docs/vtiger-webservice.md#listtypes). Admins may use every module. Other users may use every
+ * module, or the ones their profile allows; with the 8.3.0 defect (#non-admin-users) they get only
+ * the non-entity types, and every entity module answers plain ACCESS_DENIED.
  */
 import { err, Msg } from './errors';
 import type { Metadata } from './metadata';

@@ -1,5 +1,5 @@
 /**
- * Products/Services tax and currency pseudo-fields (ref 14.5): `tax<N>` for enabled taxes,
+ * Products/Services tax and currency pseudo-fields (docs/vtiger-webservice.md#product-taxes-and-prices): `tax<N>` for enabled taxes,
  * `currency<N>` as JSON numbers and `currency_id`, after `id` and `label` on retrieve and writes.
  */
 import { WsError } from './errors';
@@ -15,7 +15,7 @@ const pseudoNames = (meta: Metadata, module: string): string[] =>
 		.filter((f) => meta.isPseudoField(f))
 		.map((f) => f.name);
 
-/** Ref 14.5 on write: non-empty tax<N>/currency<N> are stored; currency_id must be an active currency. */
+/** On write (docs/vtiger-webservice.md#product-taxes-and-prices): non-empty tax<N>/currency<N> are stored; currency_id must be an active currency. */
 export function applyPriceFields(
 	meta: Metadata,
 	store: Store,

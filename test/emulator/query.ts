@@ -1,9 +1,9 @@
 /**
- * VTQL execution against the store, with the 8.3.0 semantics of ref 9: MySQL-like collation,
- * NULL semantics, numeric comparison of numeric/id/reference/owner columns, failing SQL
- * returned as an empty success (ref 9.7, 21 row 13), 100-row cap, count(*) → [] (21 row 12;
+ * VTQL execution against the store, with the 8.3.0 semantics of docs/vtiger-webservice.md#vtql: MySQL-like
+ * collation, NULL semantics, numeric comparison of numeric/id/reference/owner columns, failing SQL
+ * returned as an empty success (#silent-empty-results), 100-row cap, count(*) → [] (#count;
  * `countWorks` gives the intended `[{"count":"N"}]` of older versions), converted leads hidden
- * (9.6), `imageattachmentids` after `id` (13.2).
+ * (#module-rules-in-queries), `imageattachmentids` after `id` (#file-download).
  */
 import { err, Msg, WsError } from './errors';
 import { imageAttachmentIds } from './files';
@@ -235,7 +235,7 @@ export class QueryEngine {
 		};
 	}
 
-	/** Ref 9.3/9.4: how a value is read for a column of this type. */
+	/** How a value is read for a column of this type (docs/vtiger-webservice.md#quoting-and-escaping, #ids-in-conditions). */
 	private operand(module: string, type: string, v: Operand): Getter {
 		if (type === 'id' || type === 'reference' || type === 'owner') {
 			// The parser reads the value with vtws_getIdComponents (quotes trimmed, escapes kept): a
@@ -260,7 +260,7 @@ export class QueryEngine {
 			return () => s;
 		}
 		if (v.kind === 'int') return () => v.text;
-		// An unquoted word is a column identifier (ref 9.3).
+		// An unquoted word is a column identifier (docs/vtiger-webservice.md#quoting-and-escaping).
 		const other = v.text === 'id' ? undefined : this.meta.field(module, v.text);
 		if (!other || this.meta.isPseudoField(other)) throw new SqlFailure(`unknown column ${v.text}`);
 		return this.getter(other);
@@ -279,7 +279,7 @@ function compareCells(a: Cell, b: Cell, numeric: boolean): number {
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Ref 9.5: quoted, negative or non-numeric limits make the SQL fail (empty success). */
+/** Quoted, negative or non-numeric limits make the SQL fail (empty success, docs/vtiger-webservice.md#row-cap-and-paging). */
 function limitNumber(v: Operand): number {
 	if (v.kind !== 'int' || v.text.startsWith('-')) throw new SqlFailure('bad limit');
 	return Number(v.text);

@@ -1,7 +1,9 @@
 /**
- * Record semantics: ws id parsing (ref 5), create/update/revise/delete validation and storage
- * (ref 7, 8), and the record shape returned by retrieve and by query (ref 2.5, 7.6, 7.7, 9.1),
- * with the extras of files (13.2), inventory line items (14.2) and product prices (14.5).
+ * Record semantics, as docs/vtiger-webservice.md has them: ws id parsing (#record-ids),
+ * create/update/revise/delete validation and storage (#values, #record-operations), and the record
+ * shape returned by retrieve and by query (#empty-values, #references-and-owners, #html-entities,
+ * #query-answers), with the extras of files (#file-download), inventory line items
+ * (#inventory-retrieve) and product prices (#product-taxes-and-prices).
  */
 import { formatDateTime, type Clock } from './clock';
 import { err, Msg, RestrictedFile, WsError } from './errors';
@@ -29,7 +31,7 @@ const NOT_RETRIEVED: Record<string, string[]> = { Tax: ['compoundon', 'regions']
 const HIDDEN_FIELDS: Record<string, Record<string, null>> = { HelpDesk: { update_log: null } };
 /** Describe fields that retrieve does not return on 8.3.0. */
 const OMITTED_FIELDS: Record<string, string[]> = { Emails: ['filename'] };
-/** Emails keeps its address lists JSON-encoded (ref 15.8). */
+/** Emails keeps its address lists JSON-encoded (docs/vtiger-webservice.md#emails). */
 const JSON_LIST_FIELDS = ['saved_toid', 'ccmail', 'bccmail'];
 
 export interface Caller {
@@ -40,18 +42,18 @@ export interface Caller {
 export interface ParsedId {
 	module: string;
 	num: number;
-	/** The id as echoed back by the server (`12x03` stays `12x03`, ref 5). */
+	/** The id as echoed back by the server (`12x03` stays `12x03`, docs/vtiger-webservice.md#record-ids). */
 	echo: string;
 }
 
 export type WriteMode = 'create' | 'update' | 'revise';
 export type Shape = 'retrieve' | 'query';
 
-/** Fields the server maintains itself; client values are ignored (ref 7.1). */
+/** Fields the server maintains itself; client values are ignored (docs/vtiger-webservice.md#sending-values). */
 const SYSTEM_FIELDS = new Set(['id', 'createdtime', 'modifiedtime', 'modifiedby', 'creator']);
-/** Modules with duplicate prevention enabled on a fresh install (ref 8.7). */
+/** Modules with duplicate prevention enabled on a fresh install (docs/vtiger-webservice.md#duplicate-prevention). */
 const DUPLICATE_PREVENTION = new Set(['Accounts']);
-/** Empty references that retrieve returns as "" instead of null (ref 2.5). */
+/** Empty references that retrieve returns as "" instead of null (docs/vtiger-webservice.md#empty-values). */
 const EMPTY_STRING_REFERENCES: Record<string, string[]> = {
 	Calendar: ['parent_id', 'contact_id'],
 	Events: ['parent_id', 'contact_id'],
@@ -61,9 +63,9 @@ const EMPTY_STRING_REFERENCES: Record<string, string[]> = {
 	Project: ['linktoaccountscontacts'],
 	PBXManager: ['customer', 'user'],
 };
-/** Users fields never returned on 8.3.0 (ref 15.1). */
+/** Users fields never returned on 8.3.0 (docs/vtiger-webservice.md#users-and-groups). */
 const HIDDEN_USER_FIELDS = new Set(['user_password', 'confirm_password', 'accesskey']);
-/** Actor key columns returned by retrieve besides `id` (ref 8.2). */
+/** Actor key columns returned by retrieve besides `id` (docs/vtiger-webservice.md#retrieve). */
 const ACTOR_KEY_COLUMN: Record<string, string> = {
 	Groups: 'groupid',
 	DocumentFolders: 'folderid',
@@ -84,13 +86,13 @@ export class Records {
 		private readonly meta: Metadata,
 		private readonly store: Store,
 		private readonly clock: Clock,
-		/** 8.3.0's id check rejects every inventory create (ref 14.1); 8.2.0 saves them. */
+		/** 8.3.0's id check rejects every inventory create (docs/vtiger-webservice.md#inventory-create); 8.2.0 saves them. */
 		private readonly inventoryCreateWorks = false,
 	) {}
 
 	// ---- ids -------------------------------------------------------------------------------
 
-	/** Ref 5: `abc`/`x12x3`/unknown prefix → denied for id; bare number → denied; `12X3` → incorrect. */
+	/** `abc`/`x12x3`/unknown prefix → denied for id; bare number → denied; `12X3` → incorrect (docs/vtiger-webservice.md#record-ids). */
 	parseId(
 		raw: string | undefined,
 		whenMissing: () => WsError = () => err.accessDenied(Msg.deniedForId),
@@ -107,7 +109,7 @@ export class Records {
 		return { module, num: Number(tail[1]), echo: `${head[1]}x${tail[1]}` };
 	}
 
-	/** Missing/deleted → ACCESS_DENIED (ref 21 row 22); other module → INVALID_ID_ATTRIBUTE. */
+	/** Missing/deleted → ACCESS_DENIED (docs/vtiger-webservice.md#missing-records); other module → INVALID_ID_ATTRIBUTE. */
 	resolve(id: ParsedId): StoredRecord {
 		const rec = this.store.lookup(id.module, id.num);
 		if (!rec || rec.deleted) throw err.accessDenied();
@@ -121,7 +123,7 @@ export class Records {
 
 	// ---- reading ---------------------------------------------------------------------------
 
-	/** Output value of one field; `query` returns NULL columns as null (ref 2.5). */
+	/** Output value of one field; `query` returns NULL columns as null (docs/vtiger-webservice.md#empty-values). */
 	formatValue(rec: StoredRecord, f: FieldDescriptor, shape: Shape): string | null {
 		const v = rec.values[f.name];
 		switch (f.type.name) {
@@ -150,7 +152,7 @@ export class Records {
 		}
 	}
 
-	/** Ref 7.6: first module of refersTo holding the record; deleted/missing target → null. */
+	/** First module of refersTo holding the record; deleted/missing target → null (docs/vtiger-webservice.md#references-and-owners). */
 	private referenceOut(refersTo: string[], num: number): string | null {
 		for (const module of refersTo) {
 			if (!this.meta.has(module)) continue;
@@ -159,7 +161,7 @@ export class Records {
 		return null;
 	}
 
-	/** Ref 7.6 / 21 row 17: owners are stored as a bare number; unknown ones read back without prefix. */
+	/** Owners are stored as a bare number; unknown ones read back without prefix (docs/vtiger-webservice.md#references-and-owners). */
 	ownerOut(num: number): string {
 		if (this.store.user(num)) return this.wsId('Users', num);
 		if (this.store.group(num)) return this.wsId('Groups', num);
@@ -189,7 +191,7 @@ export class Records {
 		return rec.label ?? this.computeLabel(rec.module, rec.values);
 	}
 
-	/** Ref 7.7: the label fields joined, trimmed, HTML-entity-encoded. */
+	/** The label fields joined, trimmed, HTML-entity-encoded (docs/vtiger-webservice.md#html-entities). */
 	private computeLabel(module: string, values: Record<string, string>): string {
 		return htmlEntities(
 			this.meta
@@ -202,7 +204,7 @@ export class Records {
 	}
 
 	/**
-	 * The record as retrieve/create/update/revise return it (ref 8.1, 8.2). `as` presents it as
+	 * The record as retrieve/create/update/revise return it (docs/vtiger-webservice.md#create, #retrieve). `as` presents it as
 	 * another module (a Calendar create that became an event still answers as Calendar).
 	 */
 	present(
@@ -230,9 +232,10 @@ export class Records {
 	}
 
 	/**
-	 * `present` plus the extras the operations answer with: `imageattachmentids` after `id` (13.2),
-	 * Products/Services prices after `label` (14.5), inventory `LineItems` (14.2; `write` answers
-	 * of update/revise repeat the first line at the top level, 14.3).
+	 * `present` plus the extras the operations answer with (docs/vtiger-webservice.md): `imageattachmentids`
+	 * after `id` (#file-download), Products/Services prices after `label` (#product-taxes-and-prices),
+	 * inventory `LineItems` (#inventory-retrieve; `write` answers of update/revise repeat the first
+	 * line at the top level, #line-item-writes).
 	 */
 	presentFull(
 		rec: StoredRecord,
@@ -258,7 +261,7 @@ export class Records {
 	create(caller: Caller, module: string, element: Record<string, unknown>): StoredRecord {
 		if (!this.meta.isEntity(module) && !caller.isAdmin)
 			throw err.accessDenied('Permission to write is denied');
-		// Ref 14.1: LineItems is checked first ("Mandatory Fields Missing..").
+		// LineItems is checked first ("Mandatory Fields Missing..", docs/vtiger-webservice.md#inventory-create).
 		if (INVENTORY_MODULES.has(module) && lineItemList(element.LineItems).length === 0) {
 			throw new WsError('MANDATORY_FIELDS_MISSING', 'Mandatory Fields Missing..');
 		}
@@ -271,7 +274,7 @@ export class Records {
 		if (PRICED_MODULES.has(module))
 			applyPriceFields(this.meta, this.store, module, element, values);
 		this.checkDuplicate(module, values, undefined);
-		// 8.3.0 rejects every inventory create and Users create after validation (ref 14.1, 16).
+		// 8.3.0 rejects every inventory create and Users create after validation (docs/vtiger-webservice.md#inventory-create, #create).
 		if ((INVENTORY_MODULES.has(module) && !this.inventoryCreateWorks) || module === 'Users')
 			throw err.invalidId();
 		const now = formatDateTime(this.clock.now());
@@ -290,7 +293,7 @@ export class Records {
 		return rec;
 	}
 
-	/** Values the server derives on every save (ref 15.7 durations, Potentials forecast). */
+	/** Values the server derives on every save (durations as in docs/vtiger-webservice.md#calendar-and-events, Potentials forecast). */
 	private computed(module: string, values: Record<string, string>): void {
 		if (module === 'Calendar' || module === 'Events') {
 			// Activity::save_module: start to end (time_end, else the day after due_date, 00:00).
@@ -394,19 +397,20 @@ export class Records {
 				? ''
 				: emptyValue(f.name, f.type.name, this.meta.column(module, f.name));
 		}
-		// Ref 15.7: an event created without a reminder reads back "0" (a later write without it: "").
+		// An event created without a reminder reads back "0", a later write without it ""
+		// (docs/vtiger-webservice.md#calendar-and-events).
 		if (module === 'Events' || module === 'Calendar')
 			values.reminder_time = module === 'Events' ? '0' : '';
 		return values;
 	}
 
-	/** Ref 15.7 / 21 row 18: an activity is a Calendar task only when activitytype is "Task". */
+	/** An activity is a Calendar task only when activitytype is "Task" (docs/vtiger-webservice.md#calendar-and-events). */
 	private effectiveModule(module: string, values: Record<string, string>): string {
 		if (module !== 'Calendar' && module !== 'Events') return module;
 		return values.activitytype === 'Task' ? 'Calendar' : 'Events';
 	}
 
-	/** Ref 8.1/8.3/8.4: first missing mandatory field in describe order; "0" is a value. */
+	/** First missing mandatory field in describe order; "0" is a value (docs/vtiger-webservice.md#create, #update, #revise). */
 	private checkMandatory(module: string, element: Record<string, unknown>, mode: WriteMode): void {
 		for (const f of this.meta.fields(module)) {
 			if (f.mandatory !== true || !isTrue(f.editable)) continue;
@@ -477,7 +481,7 @@ export class Records {
 		return uncut;
 	}
 
-	/** Ref 7.6: no `x` or module outside refersTo → REFERENCE_INVALID; unknown prefix → denied for id. */
+	/** No `x` or module outside refersTo → REFERENCE_INVALID; unknown prefix → denied for id (docs/vtiger-webservice.md#references-and-owners). */
 	private referenceIn(f: FieldDescriptor, s: string): string {
 		const x = s.indexOf('x');
 		if (x < 0) throw err.referenceInvalid(f.name);
@@ -491,7 +495,7 @@ export class Records {
 		return String(Number(num));
 	}
 
-	/** Ref 7.6: admins are not validated beyond the ws id shape; others only self or a group. */
+	/** Admins are not validated beyond the ws id shape; others only self or a group (docs/vtiger-webservice.md#references-and-owners). */
 	private ownerIn(caller: Caller, s: string): string {
 		// vtws_getIdComponents: a value that is neither a number nor holds an id such as 19x1 is an incorrect id.
 		if (!/^\d+$/.test(s) && !/\d+x\d+/.test(s)) throw err.invalidId();
@@ -508,7 +512,7 @@ export class Records {
 		return String(num);
 	}
 
-	/** Ref 8.7: case-insensitive, untrimmed comparison on the isunique fields. */
+	/** Case-insensitive, untrimmed comparison on the isunique fields (docs/vtiger-webservice.md#duplicate-prevention). */
 	private checkDuplicate(
 		module: string,
 		values: Record<string, string>,

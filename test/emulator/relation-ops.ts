@@ -1,7 +1,7 @@
 /**
- * The relation operations of ref 11: relatedtypes, retrieve_related, query_related (the id filter
- * is spliced into the query text as the server does it, with the quirks of 11.3 / 21 row 31) and
- * add_related (success also when nothing is linked, 21 row 15).
+ * The relation operations (docs/vtiger-webservice.md#relations): relatedtypes, retrieve_related,
+ * query_related (the id filter is spliced into the query text as the server does it, with the
+ * quirks of #query-related) and add_related (success also when nothing is linked, #add-related).
  */
 import { err, Msg, PhpFatal, WsError } from './errors';
 import type { Call, OpOutcome } from './operations';
@@ -31,7 +31,7 @@ export function relatedtypes(c: Call): OpOutcome {
 	return result({ types: relations.map((r) => r.module), information });
 }
 
-/** Ref 11.2/11.3: a missing, non-existent or deleted record gives "…denied for name : ". */
+/** A missing, non-existent or deleted record gives "…denied for name : " (docs/vtiger-webservice.md#retrieve-related). */
 function sourceRecord(c: Call): StoredRecord {
 	const { records, store } = c.backend;
 	const raw = c.param('id');
@@ -86,7 +86,7 @@ export function retrieveRelated(c: Call): OpOutcome {
 export function queryRelated(c: Call): OpOutcome {
 	const source = sourceRecord(c);
 	const query = c.param('query') ?? '';
-	// The module is the word after FROM, `;` included ("Contacts;" matches no relation, ref 11.3).
+	// The module is the word after FROM, `;` included ("Contacts;" matches no relation, docs/vtiger-webservice.md#query-related).
 	const module = /FROM\s+(\S+)/i.exec(query)?.[1] ?? '';
 	const rel = findRelation(c, source, c.param('relatedLabel'), module);
 	return runRelated(c, source, rel, query);

@@ -1,8 +1,9 @@
 /**
- * Relations (ref 11): the stock related lists of a fresh install (module, label, how the related
- * records are found) and the many-to-many link tables that add_related writes. One-to-many
- * relations follow the reference fields (a contact's account_id, a comment's related_to, …), so
- * they always reflect the current values; add_related cannot change them (ref 11.4, 21 row 15).
+ * Relations (docs/vtiger-webservice.md#relations): the stock related lists of a fresh install (module, label,
+ * how the related records are found) and the many-to-many link tables that add_related writes.
+ * One-to-many relations follow the reference fields (a contact's account_id, a comment's
+ * related_to, …), so they always reflect the current values; add_related cannot change them
+ * (#add-related).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -273,7 +274,7 @@ export class Links {
 		return out;
 	}
 
-	/** Moves every link of `from` to `to` (convertlead's transfer of related records, ref 12). */
+	/** Moves every link of `from` to `to` (convertlead's transfer of related records, docs/vtiger-webservice.md#lead-conversion). */
 	transfer(from: number, to: number): void {
 		for (const row of [...this.rows]) {
 			const [t, a, b] = row.split('|');

@@ -1,7 +1,8 @@
 /**
  * HTTP front end: only /webservice.php exists (anything else is an Apache 404 page). Parses the
- * request like PHP, serialises requests per session (ref 4.5), applies latency and injected
- * faults, writes JSON exactly as 8.3.0 does (ref 2.3-2.6) and logs every request.
+ * request like PHP, serialises requests per session (docs/vtiger-webservice.md#one-request-per-session),
+ * applies latency and injected faults, writes JSON exactly as 8.3.0 does (#response-envelope,
+ * #json-encoding, #non-json-answers) and logs every request.
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -140,7 +141,7 @@ export class WebserviceServer {
 			? OPERATIONS[operation]
 			: undefined;
 
-		// Ref 2.6 / 21 rows 7 and 9: unknown operation, JSON body, array parameters → HTTP 500.
+		// Unknown operation, JSON body, array parameters → HTTP 500 (docs/vtiger-webservice.md#non-json-answers).
 		const broken =
 			!def ||
 			parsedBody === 'json' ||
@@ -168,7 +169,8 @@ export class WebserviceServer {
 			ctx.badFormat = format !== undefined && format !== 'json';
 			if (fault?.kind === 'concurrent-getchallenge') this.competingChallenge(ctx);
 			const r = this.execute(ctx, def!);
-			// Ref 2.1: the answer (success or error) cannot be encoded: HTTP 500 after the JSON header.
+			// The answer (success or error) cannot be encoded: HTTP 500 after the JSON header
+			// (docs/vtiger-webservice.md#format-parameter).
 			return ctx.badFormat && r.kind === 'json'
 				? { kind: 'fatal', contentType: 'application/json' }
 				: r;
@@ -196,7 +198,7 @@ export class WebserviceServer {
 		}
 	}
 
-	/** Another client asks for the same user's challenge token, replacing the one the caller got (ref 4.5). */
+	/** Another client asks for the same user's challenge token, replacing the one the caller got (docs/vtiger-webservice.md#login-race). */
 	private competingChallenge(ctx: RequestContext): void {
 		const username = ctx.body.get('username') ?? ctx.query.get('username') ?? '';
 		const query = new Map([

@@ -1,6 +1,7 @@
 /**
- * Challenge tokens (one per user, 5 minutes, ref 4.2) and webservice sessions (idle expiry like
- * PHP's session GC, refreshed by every request, ref 4.5), plus the per-session request lock.
+ * Challenge tokens (one per user, 5 minutes, docs/vtiger-webservice.md#getchallenge) and webservice sessions
+ * (idle expiry like PHP's session GC, refreshed by every request, #session-lifetime), plus the
+ * per-session request lock (#one-request-per-session).
  */
 import { randomInt } from 'crypto';
 import type { Clock } from './clock';
@@ -15,7 +16,7 @@ function uniqid(seconds = Math.floor(Date.now() / 1000)): string {
 
 export interface Session {
 	name: string;
-	/** 0: a session that extendsession made up for an unknown sessionName (no user, ref 4.6). */
+	/** 0: a session that extendsession made up for an unknown sessionName (no user, docs/vtiger-webservice.md#extendsession). */
 	userId: number;
 	lastSeen: number;
 }
@@ -78,7 +79,7 @@ export class Sessions {
 	}
 }
 
-/** FIFO lock per key: requests on one PHP session file run one at a time (ref 4.5). */
+/** FIFO lock per key: requests on one PHP session file run one at a time (docs/vtiger-webservice.md#one-request-per-session). */
 export class KeyedLock {
 	private readonly tails = new Map<string, Promise<void>>();
 

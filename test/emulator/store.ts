@@ -1,8 +1,8 @@
 /**
- * In-memory database: CRM records share one global id sequence (ref 5; Calendar and Events
- * included; file attachments take ids from it too, ref 13.2), Users and Groups share the users
- * sequence (admin 1, groups 2-4, ref 15.2), other actors (Currency, DocumentFolders, LineItem, …)
- * number their own rows. Also holds the many-to-many relation links and the attachments.
+ * In-memory database: CRM records share one global id sequence (docs/vtiger-webservice.md#record-ids;
+ * Calendar and Events included; file attachments take ids from it too, #file-download), Users and
+ * Groups share the users sequence (admin 1, groups 2-4, #users-and-groups), other actors
+ * (Currency, DocumentFolders, LineItem, …) number their own rows. Also holds the many-to-many relation links and the attachments.
  */
 import { Attachments } from './files';
 import type { Metadata } from './metadata';
@@ -15,7 +15,7 @@ export interface StoredRecord {
 	deleted: boolean;
 	/** The label written at the last save (from the values before MySQL cut them, trimmed). */
 	label?: string;
-	/** A converted lead (ref 9.6, 12): hidden from query, still retrievable. */
+	/** A converted lead (docs/vtiger-webservice.md#module-rules-in-queries, #lead-conversion): hidden from query, still retrievable. */
 	converted?: boolean;
 }
 
@@ -31,7 +31,7 @@ export class Store {
 
 	constructor(private readonly meta: Metadata) {}
 
-	/** An id from the crmentity sequence without a record (attachments, ref 13.2). */
+	/** An id from the crmentity sequence without a record (attachments, docs/vtiger-webservice.md#file-download). */
 	allocateCrmId(): number {
 		return this.nextCrmId++;
 	}

@@ -1,4 +1,4 @@
-/** Users, Groups and the other actor rows as a fresh 8.3.0 install has them (admin 19x1, groups 20x2-20x4, ref 15.1/15.2). */
+/** Users, Groups and the other actor rows as a fresh 8.3.0 install has them (admin 19x1, groups 20x2-20x4, docs/vtiger-webservice.md#users-and-groups). */
 import type { Store, StoredRecord } from './store';
 
 export interface NewUser {
@@ -158,7 +158,7 @@ export function seedDirectory(store: Store, adminAccessKey: string): void {
 	});
 }
 
-/** The profile part of the login result (ref 4.3, 8.3.0 key set and order). */
+/** The profile part of the login result (docs/vtiger-webservice.md#login: 8.3.0 key set and order). */
 export function loginProfile(u: StoredRecord): Record<string, string> {
 	const v = u.values;
 	return {

@@ -1,9 +1,9 @@
 /**
- * Value storage rules of ref 7 (what the server stores for a given input) and the output
- * encodings of ref 2.5 / 7.7 (raw UTF-8 JSON, HTML-entity-encoded labels).
+ * Value storage rules (docs/vtiger-webservice.md#values: what the server stores for a given input) and the
+ * output encodings (#json-encoding, #html-entities: raw UTF-8 JSON, HTML-entity-encoded labels).
  */
 
-/** How PHP turns a decoded JSON value into the string it saves (ref 7.1). */
+/** How PHP turns a decoded JSON value into the string it saves (docs/vtiger-webservice.md#sending-values). */
 export function phpString(v: unknown): string {
 	if (v === null || v === undefined) return '';
 	if (typeof v === 'boolean') return v ? '1' : '0';
@@ -13,7 +13,7 @@ export function phpString(v: unknown): string {
 	return 'Array';
 }
 
-/** MySQL's numeric reading of a string: the leading number, else 0 (ref 7.4). */
+/** MySQL's numeric reading of a string: the leading number, else 0 (docs/vtiger-webservice.md#numbers). */
 export function mysqlNumber(s: string): number {
 	const m = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i.exec(s);
 	return m ? Number(m[0]) : 0;
@@ -28,8 +28,9 @@ function isValidDate(y: number, m: number, d: number): boolean {
 
 /**
  * Stored form of a value for a field type (references and owners are handled by the record
- * layer). Booleans ref 7.2, dates 7.3 (leniently, as 8.3.0 does), numbers 7.4, text cut to `maxLength`,
- * multipicklists 7.5, script tags 7.7, non-BMP characters 2.5.
+ * layer), as docs/vtiger-webservice.md has them: #booleans, #dates-and-times (leniently, as 8.3.0 does),
+ * #numbers, #picklists (multipicklists), #stored-text (text cut to `maxLength`, script tags,
+ * non-BMP characters).
  */
 /** What the database column adds to a stored value: its varchar length, its numeric scale. */
 export interface Column {
@@ -64,7 +65,7 @@ export function storeValue(
 		}
 		default: {
 			const text = sanitizeText(phpString(input));
-			// Ref 7.1: MySQL in non-strict mode cuts text to the column length (in characters).
+			// MySQL in non-strict mode cuts text to the column length, in characters (docs/vtiger-webservice.md#stored-text).
 			return maxLength !== undefined && [...text].length > maxLength
 				? [...text].slice(0, maxLength).join('')
 				: text;
@@ -88,7 +89,8 @@ function phpDateTimeDate(s: string): string | undefined {
 }
 
 /**
- * Ref 7.3: what 8.3.0 stores for a date sent over the webservice (user date format yyyy-mm-dd).
+ * What 8.3.0 stores for a date sent over the webservice (user date format yyyy-mm-dd;
+ * docs/vtiger-webservice.md#dates-and-times).
  * The value passes DataTransform::sanitizeDateFieldsForInsert (to the display format: split on
  * "-", or PHP's DateTime when it has a space), then getValidDBInsertDateValue (another
  * delimiter "/" or "." becomes "-", a 4-digit first part means y-m-d, else d-m-y, one digit is
@@ -131,19 +133,19 @@ export function dateInput(raw: string): string {
 		: '0000-00-00';
 }
 
-/** Ref 7.4: money columns have 8 decimals; `double` columns their own scale (columns.json). */
+/** Money columns have 8 decimals; `double` columns their own scale (columns.json; docs/vtiger-webservice.md#numbers). */
 function scale(fieldName: string, typeName: string, column: Column): number {
 	return (typeName === 'double' ? column.decimals : undefined) ?? DECIMALS[fieldName] ?? 8;
 }
 
 function sanitizeText(s: string): string {
-	// Ref 2.5: MySQL utf8 (3 bytes) stores a 4-byte character as one ? per byte.
+	// MySQL utf8 (3 bytes) stores a 4-byte character as one ? per byte (docs/vtiger-webservice.md#stored-text).
 	let out = s.replace(/[\u{10000}-\u{10FFFF}]/gu, '????');
 	if (/<script\b[^>]*>/i.test(out)) out = out.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 	return out;
 }
 
-/** Value stored for a field nobody supplied (ref 7.4: unset numbers read back as 0). */
+/** Value stored for a field nobody supplied (unset numbers read back as 0, docs/vtiger-webservice.md#numbers). */
 export function emptyValue(fieldName: string, typeName: string, column: Column = {}): string {
 	switch (typeName) {
 		case 'boolean':
@@ -194,8 +196,8 @@ const NAMED_ENTITIES: Record<number, string> = (() => {
 })();
 
 /**
- * PHP htmlentities($s, ENT_QUOTES, 'UTF-8', false), as used for record labels (ref 7.7, 21 row
- * 26): an `&` that already starts an entity is kept (observed on 8.3.0: a stored `&lt;script&gt;`
+ * PHP htmlentities($s, ENT_QUOTES, 'UTF-8', false), as used for record labels
+ * (docs/vtiger-webservice.md#html-entities): an `&` that already starts an entity is kept (observed on 8.3.0: a stored `&lt;script&gt;`
  * stays `&lt;script&gt;` in the label).
  */
 export function htmlEntities(s: string): string {
@@ -220,7 +222,7 @@ export function htmlEntities(s: string): string {
 
 /**
  * JSON as PHP's json_encode with JSON_UNESCAPED_UNICODE|JSON_UNESCAPED_SLASHES writes it on 8.3.0
- * (ref 2.5): raw UTF-8, `/` unescaped, and control characters other than \b\f\n\r\t written raw.
+ * (docs/vtiger-webservice.md#json-encoding): raw UTF-8, `/` unescaped, and control characters other than \b\f\n\r\t written raw.
  */
 export function encodeJson(value: unknown): string {
 	return JSON.stringify(value).replace(
@@ -230,7 +232,7 @@ export function encodeJson(value: unknown): string {
 	);
 }
 
-/** Parses `element`-style JSON parameters; a trailing comma is tolerated (ref 2.1, 21 row 23). */
+/** Parses `element`-style JSON parameters; a trailing comma is tolerated (docs/vtiger-webservice.md#json-parameters). */
 export function parseJsonParam(text: string): { ok: true; value: unknown } | { ok: false } {
 	try {
 		return { ok: true, value: JSON.parse(text) };

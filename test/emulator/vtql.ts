@@ -1,7 +1,8 @@
 /**
- * VTQL tokenizer and parser (ref 9.2, 9.3, 9.7). The lexer is lazy, like the LALR parser of
- * Vtiger: the first problem met from left to right decides between QUERY_SYNTAX_ERROR (grammar)
- * and INTERNAL_SERVER_ERROR (text the tokenizer cannot read).
+ * VTQL tokenizer and parser (docs/vtiger-webservice.md#vtql-grammar, #quoting-and-escaping, #query-errors).
+ * The lexer is lazy, like the LALR parser of Vtiger: the first problem met from left to right
+ * decides between QUERY_SYNTAX_ERROR (grammar) and INTERNAL_SERVER_ERROR (text the tokenizer
+ * cannot read).
  */
 import { err } from './errors';
 import { checkVtqlSyntax } from './vtql-lemon';
@@ -59,7 +60,7 @@ export interface Predicate {
 export interface ParsedQuery {
 	select: { kind: 'all' } | { kind: 'count' } | { kind: 'fields'; fields: string[] };
 	module: string;
-	/** OR of AND-groups: AND binds tighter than OR (ref 9.2). */
+	/** OR of AND-groups: AND binds tighter than OR (docs/vtiger-webservice.md#vtql-grammar). */
 	where: Predicate[][];
 	orderBy: string[];
 	orderDesc: boolean;
@@ -290,7 +291,7 @@ export function parseVtql(src: string): ParsedQuery {
 }
 
 /**
- * MySQL's reading of the quoted text (ref 9.3): `''` is a quote, backslash escapes; `\%` and `\_`
+ * MySQL's reading of the quoted text (docs/vtiger-webservice.md#quoting-and-escaping): `''` is a quote, backslash escapes; `\%` and `\_`
  * keep their backslash (for LIKE). A trailing lone backslash breaks the SQL: undefined.
  */
 export function mysqlUnquote(raw: string): string | undefined {

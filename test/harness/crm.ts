@@ -121,7 +121,7 @@ export async function realCrm(target: RealTarget): Promise<CrmSide> {
 		try {
 			await ws.delete(id);
 		} catch (error) {
-			// Already deleted (by the test) answers ACCESS_DENIED on 8.3.0 (ref 21 row 22).
+			// Already deleted (by the test) answers ACCESS_DENIED on 8.3.0 (docs/vtiger-webservice.md#missing-records).
 			if (!(error instanceof WebserviceError)) throw error;
 		}
 	};

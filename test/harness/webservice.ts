@@ -45,7 +45,7 @@ export class WebserviceClient {
 		const text = await response.text();
 		let answer: { success: boolean; result?: T; error?: { code: string; message: string } };
 		try {
-			// 8.3.0 sends a stored control character raw inside a JSON string (reference 21 row 28).
+			// 8.3.0 sends a stored control character raw inside a JSON string (docs/vtiger-webservice.md#json-encoding).
 			answer = JSON.parse(text.replace(/[\u0000-\u001f]/g, ' ')) as typeof answer;
 		} catch {
 			throw new WebserviceError(

@@ -18,7 +18,8 @@ function conditionValue(value: ConditionInput['value']): string | string[] {
 
 /**
  * Checks field names against describe before they go into VTQL: Vtiger answers an unknown field in
- * ORDER BY with an empty success (reference 9.7), so a typo would look like "no records".
+ * ORDER BY with an empty success (docs/vtiger-webservice.md#order-by), so a typo would look like
+ * "no records".
  */
 export function fieldChecker(node: INode, description: ModuleDescription, itemIndex?: number) {
 	const known = new Set(description.fields.map((f) => f.name));

@@ -155,7 +155,7 @@ export function explainFailure(
 	return { message: vtigerMessage || `Vtiger answered with error ${code}`, description: raw };
 }
 
-/** Reference 14.3 / 21 row 11: an inventory write with LineItems on Vtiger 8.x under PHP 8. */
+/** An inventory write with LineItems on Vtiger 8.x under PHP 8 (docs/vtiger-webservice.md#line-item-writes). */
 export function explainLineItemsCrash(
 	recordId: string | undefined,
 	left: Record<string, unknown> | undefined,

@@ -114,7 +114,7 @@ async function fromMapper(
 	return { fields: wire, matchOn: columns.matchingColumns ?? [] };
 }
 
-/** Keys Vtiger takes besides the module's fields: the record's own id, inventory line items (reference 14.1). */
+/** Keys Vtiger takes besides the module's fields: the record's own id, inventory line items (docs/vtiger-webservice.md#inventory-create). */
 const KEYS_BEYOND_FIELDS = new Set(['id', 'LineItems']);
 
 /** Vtiger silently drops values of fields it does not know, so typed names are checked first. */
@@ -158,7 +158,7 @@ export async function recordFields(
 	return { fields, matchOn: [] };
 }
 
-/** Vtiger has no default owner (reference 7.6): the "Assign To" option, else the credential's user. */
+/** Vtiger has no default owner (docs/vtiger-webservice.md#references-and-owners): the "Assign To" option, else the credential's user. */
 export async function withDefaultOwner(
 	ctx: IExecuteFunctions,
 	client: VtigerClient,
@@ -172,9 +172,9 @@ export async function withDefaultOwner(
 
 /**
  * Values Vtiger needs on a create but does not default sensibly: a Calendar task without
- * activitytype "Task" is stored as an event its answered ID cannot read (reference 15.7, 21 row
- * 18); a document without filestatus "1" is inactive, and 8.3.0 then leaves it out of its
- * relations (21 row 20).
+ * activitytype "Task" is stored as an event its answered ID cannot read
+ * (docs/vtiger-webservice.md#calendar-and-events); a document without filestatus "1" is inactive,
+ * and 8.3.0 then leaves it out of its relations (docs/vtiger-webservice.md#document-upload).
  */
 const CREATE_DEFAULTS: Record<string, IDataObject> = {
 	Calendar: { activitytype: 'Task' },

@@ -1,11 +1,12 @@
 /**
- * Header fields of inventory modules that belong to the line items (reference 9.5, 14.2): the
- * node writes them from the lines, and a query must not select them (one row per line).
+ * Header fields of inventory modules that belong to the line items: the node writes them from the
+ * lines, and a query must not select them (one row per line; docs/vtiger-webservice.md#query-answers,
+ * #inventory-retrieve).
  */
 const LINE_ITEM_FIELD =
 	/^(productid|quantity|listprice|comment|discount_amount|discount_percent|tax\d+)$/;
 
-/** Totals Vtiger computes itself; what a client sends is overwritten (reference 14.1). */
+/** Totals Vtiger computes itself; what a client sends is overwritten (docs/vtiger-webservice.md#inventory-create). */
 const COMPUTED_TOTALS = new Set(['hdnSubTotal', 'hdnGrandTotal', 'pre_tax_total']);
 
 export const isLineItemField = (name: string): boolean => LINE_ITEM_FIELD.test(name);

@@ -2,7 +2,8 @@ import type { ModuleDescription } from '../transport/client';
 
 /**
  * The fields that make up a record's label. `describe.labelFields` lists database columns, which
- * are not always field names (HelpDesk "title" is the field ticket_title, reference 6.2).
+ * are not always field names (HelpDesk "title" is the field ticket_title,
+ * docs/vtiger-webservice.md#describe).
  */
 export function labelFieldNames(description: ModuleDescription): string[] {
 	const names = new Set(description.fields.map((f) => f.name));

@@ -6,7 +6,7 @@ export interface Relation {
 	module: string;
 }
 
-/** The relations of a module, by label (`relatedtypes` lists a module once per label, reference 11.1). */
+/** The relations of a module, by label (`relatedtypes` lists a module once per label, docs/vtiger-webservice.md#relatedtypes). */
 export async function relationsOf(client: VtigerClient, module: string): Promise<Relation[]> {
 	return await client.memo(`relatedtypes:${module}`, async () => {
 		const { information } = await client.call<{
@@ -23,7 +23,8 @@ export async function relationsOf(client: VtigerClient, module: string): Promise
 
 /**
  * Links `relatedId` to `sourceId` through `relation` and reads the link back: Vtiger answers
- * success also when it linked nothing (reference 21 row 15). Says whether the link exists.
+ * success also when it linked nothing (docs/vtiger-webservice.md#add-related). Says whether the
+ * link exists.
  */
 export async function addCheckedRelation(
 	client: VtigerClient,

@@ -14,7 +14,7 @@ const BEYOND_UTF8MB3 = /[\u{10000}-\u{10FFFF}]/gu;
 const squeezed = (s: string) => s.replace(/\?+/g, '?');
 const length = (s: string) => [...s].length;
 
-/** How Vtiger lost part of a text it answered success for, if it did: emoji replaced, text cut or dropped (reference 21 row 21). */
+/** How Vtiger lost part of a text it answered success for, if it did: emoji replaced, text cut or dropped (docs/vtiger-webservice.md#stored-text). */
 function loss(field: string, sent: string, stored: string): string | undefined {
 	const storable = sent.replace(BEYOND_UTF8MB3, '?');
 	if (stored === sent || !squeezed(storable).startsWith(squeezed(stored))) return undefined;

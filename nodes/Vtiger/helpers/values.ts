@@ -1,6 +1,7 @@
 /**
- * Values between n8n and Vtiger's wire format (reference 6.3, 7): what users give is turned into
- * what Vtiger stores, and what Vtiger returns can be simplified into plain JSON types.
+ * Values between n8n and Vtiger's wire format (docs/vtiger-webservice.md#field-types, #values):
+ * what users give is turned into what Vtiger stores, and what Vtiger returns can be simplified
+ * into plain JSON types.
  */
 import type { FieldDescription } from '../transport/client';
 
@@ -189,7 +190,7 @@ const LATIN1 =
 	'iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
 LATIN1.split(' ').forEach((name, n) => (NAMED_ENTITIES[name] = String.fromCharCode(0xa1 + n)));
 
-/** Vtiger HTML-encodes record labels (reference 7.7); field values are never decoded. */
+/** Vtiger HTML-encodes record labels (docs/vtiger-webservice.md#html-entities); field values are never decoded. */
 export function decodeLabel(label: string): string {
 	return label.replace(/&(#x[0-9a-f]+|#\d+|[a-z0-9]+);/gi, (entity, body: string) => {
 		if (body[0] === '#') {

@@ -22,7 +22,7 @@ const COLUMN_TYPES: Record<string, FieldType> = {
 	url: 'url',
 };
 
-// Products/Services pseudo-fields use "1"/"" instead of booleans (reference 6.2).
+// Products/Services pseudo-fields use "1"/"" instead of booleans (docs/vtiger-webservice.md#describe).
 const isTrue = (flag: unknown) => flag === true || flag === '1';
 
 /**

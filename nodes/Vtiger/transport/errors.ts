@@ -1,6 +1,6 @@
 import type { VtigerReply } from './response';
 
-/** Session-class codes: the session is gone, log in again and retry once (reference 4.5, 16). */
+/** Session-class codes: the session is gone, log in again and retry once (docs/vtiger-webservice.md#session-errors). */
 export const SESSION_ERROR_CODES = new Set<string | number>([
 	'INVALID_SESSIONID',
 	'SESSION_EXPIRED',
@@ -8,7 +8,7 @@ export const SESSION_ERROR_CODES = new Set<string | number>([
 	'AUTHENTICATION_REQUIRED',
 ]);
 
-/** Operations that always end in HTTP 500 on Vtiger 8.x under PHP 8 (reference 3.2, 21.1). */
+/** Operations that always end in HTTP 500 on Vtiger 8.x under PHP 8 (docs/vtiger-webservice.md#broken-on-php-8). */
 export const OPERATIONS_BROKEN_ON_PHP8: Record<string, string> = {
 	sync: 'Vtiger 8.x on PHP 8 cannot run "sync" (a known server defect).',
 	logout:

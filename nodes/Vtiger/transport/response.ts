@@ -9,7 +9,7 @@ export interface RawHttpResponse {
 	body: unknown;
 }
 
-// Raw control characters inside stored values make Vtiger's JSON invalid (reference 2.5).
+// Raw control characters inside stored values make Vtiger's JSON invalid (docs/vtiger-webservice.md#json-encoding).
 const INVALID_JSON_CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 function bodyAsText(body: unknown): string {

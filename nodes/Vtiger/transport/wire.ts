@@ -3,7 +3,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 
 /**
  * Vtiger reads the parameters of read operations only from the query string and those of write
- * operations only from a form-encoded body (reference 2.1, 3.1). Anything not listed is a write.
+ * operations only from a form-encoded body (docs/vtiger-webservice.md#parameter-locations). Anything not listed is a write.
  */
 const GET_OPERATIONS = new Set([
 	'getchallenge',
@@ -19,7 +19,7 @@ const GET_OPERATIONS = new Set([
 	'files_retrieve',
 ]);
 
-/** A file sent as a part of a multipart POST (Documents uploads, reference 13.1). */
+/** A file sent as a part of a multipart POST (Documents uploads, docs/vtiger-webservice.md#document-upload). */
 export interface FilePart {
 	fileName: string;
 	mimeType: string;

@@ -11,7 +11,7 @@ export interface PagePosition {
 /**
  * Reads pages of at most 100 rows until `max` rows are read or a page comes back empty.
  * A short page does not end the walk: Vtiger drops rows the user may not see after the SQL LIMIT
- * (reference 9.5), so only an empty page proves the end.
+ * (docs/vtiger-webservice.md#row-cap-and-paging), so only an empty page proves the end.
  */
 export async function readPages(
 	fetchPage: (position: PagePosition, pageSize: number) => Promise<VtigerRecord[]>,

@@ -1,5 +1,5 @@
 /**
- * With userQuery.ts, the only place that writes VTQL. Values are always quoted and escaped (reference 9.3): `\` becomes
+ * With userQuery.ts, the only place that writes VTQL. Values are always quoted and escaped (docs/vtiger-webservice.md#quoting-and-escaping): `\` becomes
  * `\\`, `'` becomes `''`; in LIKE patterns `\`, `%` and `_` are first escaped for LIKE, so a
  * literal `%` is written `\\%` and a literal `\` is written `\\\\`.
  * Names are checked to be plain identifiers, because VTQL has no way to quote them.
@@ -155,7 +155,7 @@ function selectList(fields: string[] | undefined): string {
 	return [...new Set(fields.map((f) => identifier(f)))].join(', ');
 }
 
-/** One page of a Get Many walk ordered by id, after `afterId` and up to `upToId` (keyset paging, reference 9.5). */
+/** One page of a Get Many walk ordered by id, after `afterId` and up to `upToId` (keyset paging, docs/vtiger-webservice.md#row-cap-and-paging). */
 export function selectAfterId(
 	spec: SelectSpec,
 	afterId: string | undefined,
@@ -175,7 +175,7 @@ export function selectAfterId(
 export function selectSorted(spec: SelectSpec, offset: number, limit: number): string {
 	const module = identifier(spec.module, 'module');
 	const sortField = identifier(spec.sortField ?? 'id');
-	// VTQL allows one ASC/DESC, after the whole list, applying to the last column (reference 9.2).
+	// VTQL allows one ASC/DESC, after the whole list, applying to the last column (docs/vtiger-webservice.md#order-by).
 	const order =
 		spec.sortDirection === 'DESC'
 			? `${sortField} DESC`
@@ -185,7 +185,7 @@ export function selectSorted(spec: SelectSpec, offset: number, limit: number): s
 	return `SELECT ${selectList(spec.fields)} FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND')} ORDER BY ${order} LIMIT ${offset}, ${limit};`;
 }
 
-/** `SELECT count(*)`: answered with `[]` by Vtiger 8.3.0 (reference 9.2), so callers need a fallback. */
+/** `SELECT count(*)`: answered with `[]` by Vtiger 8.3.0 (docs/vtiger-webservice.md#count), so callers need a fallback. */
 export function selectCount(spec: SelectSpec): string {
 	const module = identifier(spec.module, 'module');
 	return `SELECT count(*) FROM ${module}${whereText(spec.conditions ?? [], spec.combineWith ?? 'AND')};`;
@@ -195,7 +195,7 @@ export type ChangeCursor = { since: string } | { time: string; id: string };
 
 /**
  * One page of records changed at or after `since`, or strictly after the (time, id) cursor, in
- * (time, id) order: a keyset that stays exact when many records share one second (reference 10).
+ * (time, id) order: a keyset that stays exact when many records share one second (docs/vtiger-webservice.md#polling-for-changes).
  */
 export function selectChanges(
 	spec: SelectSpec,

@@ -86,7 +86,7 @@ export function inspectUserQuery(query: string): RawQuery {
 
 /**
  * A page of a query_related query, which Vtiger wants without ";", with an uppercase WHERE, and
- * with a WHERE before any ORDER BY or LIMIT (reference 11.3, 21 row 31).
+ * with a WHERE before any ORDER BY or LIMIT (docs/vtiger-webservice.md#query-related).
  */
 export function relatedQueryPage(raw: RawQuery, offset: number, limit: number): string {
 	let text = raw.body.replace(/\bwhere\b/i, 'WHERE');

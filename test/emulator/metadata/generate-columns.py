@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates columns.json: the database column behind each stock field of Vtiger 8.3.0, as far as
-the emulator needs it: the varchar length (longer text is cut, ref 7.1) and the numeric scale (the
-decimals a value reads back with, ref 7.4). The installer's migration steps widen the scale of the
+the emulator needs it: the varchar length (longer text is cut, docs/vtiger-webservice.md#stored-text) and the numeric scale (the
+decimals a value reads back with, docs/vtiger-webservice.md#numbers). The installer's migration steps widen the scale of the
 money columns to 8, so the emulator uses the scale for `double` fields only (checked against 8.3.0). Input: the 8.3.0 source tree (schema/DatabaseSchema.xml
 and modules/Users/DefaultDataPopulator.php). Usage: generate-columns.py <vtigercrm dir> > columns.json
 Fields of the extension modules (Project*, ModComments, Assets, ServiceContracts, …) are not in the

@@ -101,7 +101,7 @@ export async function execute(
 		notes_title: String(ctx.getNodeParameter('title', itemIndex, '') || fileName),
 		filelocationtype: 'I',
 		filename: fileName,
-		// Without it Vtiger 8.3.0 stores the document as inactive (reference 21 row 20).
+		// Without it Vtiger 8.3.0 stores the document as inactive (docs/vtiger-webservice.md#document-upload).
 		filestatus: '1',
 		folderid: ctx.getNodeParameter('folderId', itemIndex, '') as string,
 		notecontent: String(options.notecontent ?? ''),

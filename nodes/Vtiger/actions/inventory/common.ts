@@ -214,7 +214,7 @@ export async function lineItemsOf(
 	);
 }
 
-/** A product's or service's tax rates (`tax1`, `tax2`, ... on retrieve, reference 14.5), read once per execution. */
+/** A product's or service's tax rates (`tax1`, `tax2`, ... on retrieve, docs/vtiger-webservice.md#product-taxes-and-prices), read once per execution. */
 async function productTaxes(client: VtigerClient, productId: string): Promise<IDataObject> {
 	return await client.memo(`taxes:${productId}`, async () => {
 		const product = await client.retrieve(productId);
@@ -224,7 +224,7 @@ async function productTaxes(client: VtigerClient, productId: string): Promise<ID
 	});
 }
 
-/** Header fields that come with the line items (reference 14.1): the first product mirrored, the tax mode. */
+/** Header fields that come with the line items (docs/vtiger-webservice.md#inventory-create): the first product mirrored, the tax mode. */
 export function withLines(
 	ctx: IExecuteFunctions,
 	itemIndex: number,

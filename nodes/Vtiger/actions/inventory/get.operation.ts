@@ -24,8 +24,9 @@ export const description = updateDisplayOptions(
 const COLUMN = /^[A-Za-z_]\w*$/;
 
 /**
- * Vtiger 8.x on PHP 8 cannot `retrieve` an individual-tax record without lines (reference 14.2):
- * the header comes from `query` with explicit header fields, the (missing) lines from LineItem.
+ * Vtiger 8.x on PHP 8 cannot `retrieve` an individual-tax record without lines: the header comes
+ * from `query` with explicit header fields, the (missing) lines from LineItem
+ * (docs/vtiger-webservice.md#inventory-retrieve).
  */
 async function readThroughQuery(
 	client: VtigerClient,
@@ -60,7 +61,8 @@ export async function execute(
 	);
 	if (!(ctx.getNodeParameter('simplify', itemIndex, true) as boolean)) return record as IDataObject;
 	const header = { ...record };
-	// Reference 14.2: a UI structure of unstable shape, and a stray duplicate of the owner.
+	// A UI structure of unstable shape, and a stray duplicate of the owner
+	// (docs/vtiger-webservice.md#inventory-retrieve).
 	for (const key of ['LineItems', 'LineItems_FinalDetails', 'assigned_user_id1'])
 		delete header[key];
 	const [simple] = await simplified(ctx, client, itemIndex, [header], module);

@@ -5,8 +5,8 @@ import { explainLineItemsCrash } from '../../helpers/failures';
 
 /**
  * Sends an inventory write that carries `LineItems`. Vtiger 8.x on PHP 8 saves the header and the
- * lines, then dies before the totals (reference 14.3, 21 row 11): that answer is reported as such,
- * with the record as it was left when its id is known.
+ * lines, then dies before the totals (docs/vtiger-webservice.md#line-item-writes): that answer is
+ * reported as such, with the record as it was left when its id is known.
  */
 export async function sendLineItems(
 	client: VtigerClient,

@@ -79,7 +79,8 @@ function mapped(lead: VtigerRecord, target: Target): IDataObject {
 
 /**
  * What `convertlead` would create, made with ordinary creates, for servers that cannot run it
- * (Vtiger 8.x on PHP 8, reference 12). The lead cannot be marked converted over the API.
+ * (Vtiger 8.x on PHP 8, docs/vtiger-webservice.md#lead-conversion). The lead cannot be marked
+ * converted over the API.
  */
 export async function createInstead(
 	ctx: IExecuteFunctions,

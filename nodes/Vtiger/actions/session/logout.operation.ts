@@ -22,7 +22,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const sessionName = (ctx.getNodeParameter('sessionName', itemIndex, '') as string).trim();
-	// Logout is best-effort: PHP 8 servers cannot end sessions (docs/vtiger-webservice.md#broken-on-php-8).
+	// Logout is best-effort: PHP 8 servers cannot end sessions (docs/vtiger-webservice.md#logout).
 	const ended = await client.callOrOnDefect('logout', {}, () => false, sessionName || undefined);
 	return ended === false
 		? { loggedOut: false, reason: OPERATIONS_BROKEN_ON_PHP8.logout }
