@@ -25,7 +25,6 @@ import * as moduleResource from './actions/module/Module.resource';
 import * as query from './actions/query/Query.resource';
 import * as record from './actions/record/Record.resource';
 import * as related from './actions/related/Related.resource';
-import { parallelRequestsField } from './actions/parallel';
 import { router } from './actions/router';
 import * as session from './actions/session/Session.resource';
 import * as user from './actions/user/User.resource';
@@ -77,7 +76,6 @@ export class Vtiger implements INodeType {
 			...moduleResource.description,
 			...user.description,
 			...session.description,
-			parallelRequestsField,
 		],
 	};
 

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { forEachItem, type ItemResult } from '../helpers/output';
-import { DEFAULT_PARALLEL_REQUESTS, PARALLEL_ITEM_OPERATIONS } from './parallel';
+import { parallelRequests } from './parallel';
 import { vtigerClient } from '../helpers/client';
 import type { VtigerClient } from '../transport/client';
 import * as comment from './comment/Comment.resource';
@@ -22,7 +22,10 @@ type Operation = (
 	itemIndex: number,
 ) => Promise<ItemResult>;
 
-const operations: Record<string, Record<string, { execute: Operation }>> = {
+const operations: Record<
+	string,
+	Record<string, { execute: Operation; runsItemsInParallel?: boolean }>
+> = {
 	record: {
 		create: record.create,
 		get: record.get,
@@ -60,9 +63,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	const client = vtigerClient(this);
-	const lanes = PARALLEL_ITEM_OPERATIONS.has(`${resource}.${operation}`)
-		? (this.getNodeParameter('parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS) as number)
-		: 1;
+	const lanes = handler.runsItemsInParallel === true ? parallelRequests(this, 0) : 1;
 	return [
 		await forEachItem(
 			this,

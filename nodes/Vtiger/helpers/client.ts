@@ -1,4 +1,5 @@
-import { VtigerClient, type VtigerContext } from '../transport/client';
+import { VtigerClient } from '../transport/client';
+import type { VtigerContext } from '../transport/connection';
 import { explainFailure } from './failures';
 
 /** The client the node's operations, list searches and trigger talk to Vtiger with. */

@@ -1,6 +1,6 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
-import type { ModuleDescription } from '../transport/client';
+import type { ModuleDescription } from '../transport/types';
 import type { Condition, ConditionOperator } from '../vtql/select';
 
 export interface ConditionInput {

@@ -5,7 +5,8 @@ import {
 	type ResourceMapperValue,
 } from 'n8n-workflow';
 
-import type { FieldDescription, VtigerClient } from '../transport/client';
+import type { VtigerClient } from '../transport/client';
+import type { FieldDescription } from '../transport/types';
 import { ownerResolver } from './directory';
 import { jsonParameter } from './json';
 import { moduleName } from './modules';

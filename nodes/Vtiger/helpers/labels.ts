@@ -1,4 +1,4 @@
-import type { ModuleDescription } from '../transport/client';
+import type { ModuleDescription } from '../transport/types';
 
 /**
  * The fields that make up a record's label. `describe.labelFields` lists database columns, which

@@ -3,7 +3,7 @@
  * what users give is turned into what Vtiger stores, and what Vtiger returns can be simplified
  * into plain JSON types.
  */
-import type { FieldDescription } from '../transport/client';
+import type { FieldDescription } from '../transport/types';
 
 export const MULTIPICKLIST_SEPARATOR = ' |##| ';
 

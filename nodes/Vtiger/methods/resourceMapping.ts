@@ -7,7 +7,7 @@ import type {
 
 import { isWritableHeaderField } from '../helpers/inventory';
 import { vtigerClient } from '../helpers/client';
-import type { FieldDescription } from '../transport/client';
+import type { FieldDescription } from '../transport/types';
 
 const COLUMN_TYPES: Record<string, FieldType> = {
 	integer: 'number',

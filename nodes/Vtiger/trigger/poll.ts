@@ -1,4 +1,5 @@
-import type { VtigerClient, VtigerRecord } from '../transport/client';
+import type { VtigerClient } from '../transport/client';
+import type { VtigerRecord } from '../transport/types';
 import {
 	selectChanges,
 	selectSorted,

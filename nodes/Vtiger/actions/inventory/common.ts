@@ -9,7 +9,8 @@ import {
 
 import { checkedRecordId } from '../../helpers/ids';
 import { jsonParameter } from '../../helpers/json';
-import type { VtigerClient, VtigerRecord } from '../../transport/client';
+import type { VtigerClient } from '../../transport/client';
+import type { VtigerRecord } from '../../transport/types';
 
 export const inventoryModuleField: INodeProperties = {
 	displayName: 'Module',

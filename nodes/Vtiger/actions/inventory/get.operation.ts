@@ -8,7 +8,8 @@ import {
 import { recordIdOf } from '../../helpers/ids';
 import { isLineItemField } from '../../helpers/inventory';
 import { simplified } from '../../helpers/output';
-import type { VtigerClient, VtigerRecord } from '../../transport/client';
+import type { VtigerClient } from '../../transport/client';
+import type { VtigerRecord } from '../../transport/types';
 import { selectWhere } from '../../vtql/select';
 import { recordIdField, simplifyField } from '../common.descriptions';
 import { inventoryModuleField } from './common';

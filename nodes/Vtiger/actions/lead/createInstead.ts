@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { VtigerClient, VtigerRecord } from '../../transport/client';
+import type { VtigerClient } from '../../transport/client';
+import type { VtigerRecord } from '../../transport/types';
 import { selectWhere } from '../../vtql/select';
 
 type Target = 'Accounts' | 'Contacts' | 'Potentials';

@@ -8,7 +8,7 @@ import {
 
 import type { VtigerClient } from '../../transport/client';
 import { readPages, readPagesInParallel } from '../../vtql/paging';
-import { DEFAULT_PARALLEL_REQUESTS } from '../parallel';
+import { parallelRequests, parallelRequestsField } from '../parallel';
 import { VtqlError } from '../../vtql/select';
 import { inspectUserQuery, userQueryPage, type RawQuery } from '../../vtql/userQuery';
 import { returnAllFields } from '../common.descriptions';
@@ -26,6 +26,7 @@ const properties: INodeProperties[] = [
 			"One VTQL SELECT statement. Quote values in single quotes and double any ' inside them. A query with its own LIMIT runs as written (at most 100 rows).",
 	},
 	...returnAllFields,
+	parallelRequestsField,
 ];
 
 export const description = updateDisplayOptions(
@@ -51,11 +52,7 @@ export async function execute(
 		return (await client.query(`${raw.body};`)) as IDataObject[];
 	}
 	if (ctx.getNodeParameter('returnAll', itemIndex) as boolean) {
-		const lanes = ctx.getNodeParameter(
-			'parallelRequests',
-			itemIndex,
-			DEFAULT_PARALLEL_REQUESTS,
-		) as number;
+		const lanes = parallelRequests(ctx, itemIndex);
 		return (await readPagesInParallel(
 			async (offset, pageSize, lane) =>
 				await client.onLane(lane).query(userQueryPage(raw, offset, pageSize)),

@@ -17,6 +17,7 @@ import {
 	simplifyWrittenField,
 	writeOptionsField,
 } from '../common.descriptions';
+import { parallelRequestsField } from '../parallel';
 
 const properties: INodeProperties[] = [
 	moduleField,
@@ -31,12 +32,16 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	parallelRequestsField,
 ];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['record'], operation: ['create'] } },
 	properties,
 );
+
+/** Its items are independent, so they may be sent side by side (Parallel Requests). */
+export const runsItemsInParallel = true;
 
 export async function execute(
 	ctx: IExecuteFunctions,

@@ -9,13 +9,22 @@ import { recordIdOf } from '../../helpers/ids';
 import { simplified } from '../../helpers/output';
 import type { VtigerClient } from '../../transport/client';
 import { recordIdField, recordModuleField, simplifyField } from '../common.descriptions';
+import { parallelRequestsField } from '../parallel';
 
-const properties: INodeProperties[] = [recordModuleField, recordIdField, simplifyField];
+const properties: INodeProperties[] = [
+	recordModuleField,
+	recordIdField,
+	simplifyField,
+	parallelRequestsField,
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['record'], operation: ['get'] } },
 	properties,
 );
+
+/** Its items are independent, so they may be sent side by side (Parallel Requests). */
+export const runsItemsInParallel = true;
 
 export async function execute(
 	ctx: IExecuteFunctions,

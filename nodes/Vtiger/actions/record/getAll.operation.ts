@@ -14,7 +14,7 @@ import {
 import { moduleName } from '../../helpers/modules';
 import type { VtigerClient } from '../../transport/client';
 import { readAllById, readPages, readPagesInParallel } from '../../vtql/paging';
-import { DEFAULT_PARALLEL_REQUESTS } from '../parallel';
+import { parallelRequests, parallelRequestsField } from '../parallel';
 import { selectAfterId, selectSorted, type SelectSpec } from '../../vtql/select';
 import { simplified } from '../../helpers/output';
 import {
@@ -59,6 +59,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	parallelRequestsField,
 ];
 
 export const description = updateDisplayOptions(
@@ -99,9 +100,7 @@ export async function execute(
 		sortDirection: descending && !returnAll ? 'DESC' : 'ASC',
 	};
 	const byId = sortField === 'id' && spec.sortDirection === 'ASC';
-	const lanes = returnAll
-		? (ctx.getNodeParameter('parallelRequests', itemIndex, DEFAULT_PARALLEL_REQUESTS) as number)
-		: 1;
+	const lanes = returnAll ? parallelRequests(ctx, itemIndex) : 1;
 	const onLane = (lane: number) => client.onLane(lane);
 	let rows;
 	if (byId && returnAll) {

@@ -19,6 +19,7 @@ import {
 	simplifyWrittenField,
 	writeOptionsField,
 } from '../common.descriptions';
+import { parallelRequestsField } from '../parallel';
 
 const properties: INodeProperties[] = [
 	recordModuleField,
@@ -35,12 +36,16 @@ const properties: INodeProperties[] = [
 	},
 	simplifyWrittenField,
 	writeOptionsField,
+	parallelRequestsField,
 ];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['record'], operation: ['update'] } },
 	properties,
 );
+
+/** Its items are independent, so they may be sent side by side (Parallel Requests). */
+export const runsItemsInParallel = true;
 
 export async function execute(
 	ctx: IExecuteFunctions,
