@@ -107,3 +107,6 @@ export function userQueryPage(raw: RawQuery, offset: number, limit: number): str
 		text = `${text.replace(/\s+ASC\s*$/i, '')}, id`;
 	return `${text} LIMIT ${offset}, ${limit};`;
 }
+
+/** A user's query as written (it has its own LIMIT, or counts). */
+export const userQueryAsWritten = (raw: RawQuery): string => `${raw.body};`;

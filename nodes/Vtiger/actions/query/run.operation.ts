@@ -10,7 +10,12 @@ import type { VtigerClient } from '../../transport/client';
 import { readPages, readPagesInParallel } from '../../vtql/paging';
 import { parallelRequests, parallelRequestsField } from '../parallel';
 import { VtqlError } from '../../vtql/select';
-import { inspectUserQuery, userQueryPage, type RawQuery } from '../../vtql/userQuery';
+import {
+	inspectUserQuery,
+	userQueryAsWritten,
+	userQueryPage,
+	type RawQuery,
+} from '../../vtql/userQuery';
 import { returnAllFields } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -49,7 +54,7 @@ export async function execute(
 		});
 	}
 	if (raw.hasLimit || raw.isCount) {
-		return (await client.query(`${raw.body};`)) as IDataObject[];
+		return (await client.query(userQueryAsWritten(raw))) as IDataObject[];
 	}
 	if (ctx.getNodeParameter('returnAll', itemIndex) as boolean) {
 		const lanes = parallelRequests(ctx, itemIndex);

@@ -19,6 +19,8 @@ import {
 } from '../common.descriptions';
 import { parallelRequestsField } from '../parallel';
 
+export const runsItemsInParallel = true;
+
 const properties: INodeProperties[] = [
 	moduleField,
 	...fieldsInputFields,
@@ -39,9 +41,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['record'], operation: ['create'] } },
 	properties,
 );
-
-/** Its items are independent, so they may be sent side by side (Parallel Requests). */
-export const runsItemsInParallel = true;
 
 export async function execute(
 	ctx: IExecuteFunctions,

@@ -10,15 +10,14 @@ import type { VtigerClient } from '../../transport/client';
 import { recordIdField, recordModuleField } from '../common.descriptions';
 import { parallelRequestsField } from '../parallel';
 
+export const runsItemsInParallel = true;
+
 const properties: INodeProperties[] = [recordModuleField, recordIdField, parallelRequestsField];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['record'], operation: ['delete'] } },
 	properties,
 );
-
-/** Its items are independent, so they may be sent side by side (Parallel Requests). */
-export const runsItemsInParallel = true;
 
 export async function execute(
 	ctx: IExecuteFunctions,

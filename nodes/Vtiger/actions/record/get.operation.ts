@@ -11,6 +11,8 @@ import type { VtigerClient } from '../../transport/client';
 import { recordIdField, recordModuleField, simplifyField } from '../common.descriptions';
 import { parallelRequestsField } from '../parallel';
 
+export const runsItemsInParallel = true;
+
 const properties: INodeProperties[] = [
 	recordModuleField,
 	recordIdField,
@@ -22,9 +24,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['record'], operation: ['get'] } },
 	properties,
 );
-
-/** Its items are independent, so they may be sent side by side (Parallel Requests). */
-export const runsItemsInParallel = true;
 
 export async function execute(
 	ctx: IExecuteFunctions,

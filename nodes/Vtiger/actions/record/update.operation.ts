@@ -21,6 +21,8 @@ import {
 } from '../common.descriptions';
 import { parallelRequestsField } from '../parallel';
 
+export const runsItemsInParallel = true;
+
 const properties: INodeProperties[] = [
 	recordModuleField,
 	recordIdField,
@@ -43,9 +45,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['record'], operation: ['update'] } },
 	properties,
 );
-
-/** Its items are independent, so they may be sent side by side (Parallel Requests). */
-export const runsItemsInParallel = true;
 
 export async function execute(
 	ctx: IExecuteFunctions,
