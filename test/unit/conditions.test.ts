@@ -46,7 +46,7 @@ describe('fieldChecker', () => {
 		expect(fieldChecker(node, description)(name, 'Sort By')).toBe(expected);
 	});
 
-	// Reference 9.7: Vtiger answers an unknown ORDER BY field with an empty success.
+	// docs/vtiger-webservice.md#query-errors: Vtiger answers an unknown ORDER BY field with an empty success.
 	test.each([['LastName'], ['last_name'], [''], ['cf_854'], ['label']])(
 		'%p is refused, naming the parameter, the module and its fields',
 		(name) => {

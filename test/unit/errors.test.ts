@@ -1,18 +1,13 @@
+import * as failures from '../../nodes/Vtiger/helpers/failures';
 import * as errors from '../../nodes/Vtiger/transport/errors';
 
-const {
-	explainFailure,
-	explainLineItemsCrash,
-	explainNetworkError,
-	explainNoModules,
-	explainNotJson,
-	SESSION_ERROR_CODES,
-} = errors;
+const { explainNetworkError, explainNoModules, explainNotJson, SESSION_ERROR_CODES } = errors;
+const { explainFailure, explainLineItemsCrash } = failures;
 
 const DENIED = 'Permission to perform the operation is denied';
 
 describe('explainFailure', () => {
-	// Codes and messages as Vtiger 8.3.0 sends them (reference 5, 7.6, 8.7, 9.6, 9.7, 16, 21).
+	// Codes and messages as Vtiger 8.3.0 sends them (docs/vtiger-webservice.md#record-ids, #references-and-owners, #duplicate-prevention, #module-rules-in-queries, #query-errors, #error-codes, #defects-by-version).
 	test.each([
 		[
 			'create',
@@ -120,7 +115,7 @@ describe('explainFailure', () => {
 			['The module "Contacts" does not exist or this user may not create records in it'],
 			[],
 		],
-		// Reference 21 row 22: a deleted or missing record is ACCESS_DENIED, not RECORD_NOT_FOUND.
+		// docs/vtiger-webservice.md#defects-by-version: a deleted or missing record is ACCESS_DENIED, not RECORD_NOT_FOUND.
 		[
 			'retrieve',
 			'ACCESS_DENIED',
@@ -139,7 +134,7 @@ describe('explainFailure', () => {
 			[],
 		],
 		['revise', 'ACCESS_DENIED', DENIED, { element: 'not json' }, ['The record was not found'], []],
-		// Reference 7.6: owners are ws ids; a name is an INVALID_ID_ATTRIBUTE.
+		// docs/vtiger-webservice.md#references-and-owners: owners are ws ids; a name is an INVALID_ID_ATTRIBUTE.
 		[
 			'update',
 			'INVALID_ID_ATTRIBUTE',
@@ -148,7 +143,7 @@ describe('explainFailure', () => {
 			['The owner "admin" in assigned_user_id is not the ID of a user or group, such as 19x1'],
 			['"Assign To"'],
 		],
-		// Reference 14.1: every inventory create fails on 8.3.0.
+		// docs/vtiger-webservice.md#inventory-create: every inventory create fails on 8.3.0.
 		[
 			'create',
 			'INVALID_ID_ATTRIBUTE',
@@ -215,30 +210,6 @@ describe('explainFailure', () => {
 			[],
 		],
 		[
-			'login',
-			'INVALID_USER_CREDENTIALS',
-			'Invalid username or password',
-			{},
-			['rejected the access key'],
-			['Access Key', 'inactive user'],
-		],
-		[
-			'login',
-			'ACCESSKEY_UNDEFINED',
-			'Access key for the user is undefined',
-			{},
-			['has no access key'],
-			[],
-		],
-		[
-			'getchallenge',
-			'ACCESS_DENIED',
-			'username does not exists',
-			{},
-			['does not know this user name'],
-			[],
-		],
-		[
 			'create',
 			'ACCESS_DENIED',
 			'Cannot assign record to the given user',
@@ -278,7 +249,7 @@ describe('explainFailure', () => {
 });
 
 describe('SESSION_ERROR_CODES', () => {
-	// Reference 16: re-login and retry once only for these.
+	// docs/vtiger-webservice.md#error-codes: re-login and retry once only for these.
 	test.each([
 		['INVALID_SESSIONID', true],
 		['SESSION_EXPIRED', true],
@@ -303,7 +274,7 @@ describe('explainNotJson', () => {
 	});
 	const SAVED = 'may have been saved';
 	test.each([
-		// Reference 3.2: five operations always end in an empty HTTP 500 on PHP 8.
+		// docs/vtiger-webservice.md#broken-on-php-8: five operations always end in an empty HTTP 500 on PHP 8.
 		['sync', 500, '', ['cannot run "sync"', 'known server defect'], []],
 		['logout', 500, '', ['cannot end a session', 'the session stays valid'], []],
 		['convertlead', 500, '', ['cannot convert leads', 'nothing was converted'], []],
@@ -338,7 +309,7 @@ describe('explainNotJson', () => {
 			['Check the CRM URL', ': Not Found'],
 		],
 		['query', 414, '<html>Request-URI Too Long</html>', ['(HTTP 414, an HTML page)'], []],
-		// Reference 16: after a 5xx on a write the save may have happened.
+		// docs/vtiger-webservice.md#error-codes: after a 5xx on a write the save may have happened.
 		[
 			'create',
 			500,
@@ -363,7 +334,7 @@ describe('explainNotJson', () => {
 			['error log'],
 		],
 		['describe', 502, 'Bad Gateway', ['(HTTP 502, a body that is not JSON)'], ['Bad Gateway']],
-		// Reference 3.3: the restricted-file text of changePassword and deleteUser.
+		// docs/vtiger-webservice.md#operation-list: the restricted-file text of changePassword and deleteUser.
 		[
 			'changePassword',
 			200,
@@ -402,6 +373,15 @@ describe('explainNetworkError', () => {
 			url,
 			{},
 			['the host name was not found (DNS)'],
+			['Check the CRM URL'],
+		],
+		[
+			{ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND crm.certainty.example' },
+			'https://crm.certainty.example:8443/webservice.php',
+			{},
+			[
+				'Cannot reach the Vtiger server at crm.certainty.example:8443: the host name was not found (DNS)',
+			],
 			['Check the CRM URL'],
 		],
 		[

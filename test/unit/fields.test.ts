@@ -1,7 +1,7 @@
 import { withCreateDefaults } from '../../nodes/Vtiger/helpers/fields';
 
 describe('withCreateDefaults', () => {
-	// Reference 15.7 / 21 row 18: a task needs activitytype Task; 13.1 / 21 row 20: filestatus "1".
+	// docs/vtiger-webservice.md#calendar-and-events / 21 row 18: a task needs activitytype Task; 13.1 / 21 row 20: filestatus "1".
 	test.each([
 		['Calendar', { subject: 'Call back' }, { subject: 'Call back', activitytype: 'Task' }],
 		['Calendar', { subject: 's', activitytype: '' }, { subject: 's', activitytype: 'Task' }],

@@ -14,7 +14,7 @@ const node: INode = {
 const ctx = { getNode: () => node } as unknown as IExecuteFunctions;
 
 describe('checkedRecordId', () => {
-	// Reference 5: a ws id is <module prefix>x<record number>, validated against ^\d+x\d+$.
+	// docs/vtiger-webservice.md#record-ids: a ws id is <module prefix>x<record number>, validated against ^\d+x\d+$.
 	test.each([
 		['12x3', '12x3'],
 		['19x1', '19x1'],
@@ -25,7 +25,7 @@ describe('checkedRecordId', () => {
 		expect(checkedRecordId(ctx, value, 'Record', 0)).toBe(expected);
 	});
 
-	// Reference 5 (observed on 8.3.0): these give INVALID_ID_ATTRIBUTE, ACCESS_DENIED or record 3 of
+	// docs/vtiger-webservice.md#record-ids (observed on 8.3.0): these give INVALID_ID_ATTRIBUTE, ACCESS_DENIED or record 3 of
 	// something; none is sent.
 	test.each([
 		'12X3',

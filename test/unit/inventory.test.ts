@@ -1,7 +1,7 @@
 import { isLineItemField, isWritableHeaderField } from '../../nodes/Vtiger/helpers/inventory';
 
 describe('inventory header fields', () => {
-	// Reference 9.5, 14.1, 14.2: line-item columns fan out queries; totals are computed by Vtiger.
+	// docs/vtiger-webservice.md#row-cap-and-paging, #inventory-create, #inventory-retrieve: line-item columns fan out queries; totals are computed by Vtiger.
 	test.each([
 		['productid', true, false],
 		['quantity', true, false],

@@ -11,7 +11,7 @@ const describeOf = (labelFields: string | undefined, names: string[]): Descripti
 });
 
 describe('labelFieldNames', () => {
-	// Reference 6.2: labelFields lists database columns, not always field names.
+	// docs/vtiger-webservice.md#describe: labelFields lists database columns, not always field names.
 	test.each([
 		['accountname', ['id', 'accountname', 'website'], ['accountname']],
 		['firstname,lastname', ['id', 'lastname', 'firstname'], ['firstname', 'lastname']],

@@ -1,4 +1,4 @@
-import * as paging from '../../nodes/Vtiger/transport/paging';
+import * as paging from '../../nodes/Vtiger/vtql/paging';
 
 const { queryAll, readAllById, readPages, readPagesInParallel } = paging;
 
@@ -10,7 +10,7 @@ const range = (from: number, to: number) =>
 
 /**
  * Vtiger answering `... WHERE id > after [AND id <= upTo] ORDER BY id LIMIT n`: the SQL takes up to
- * n rows, then rows the user may not see are dropped (reference 9.5), so a page can be short.
+ * n rows, then rows the user may not see are dropped (docs/vtiger-webservice.md#row-cap-and-paging), so a page can be short.
  */
 function keysetServer(nums: number[], hidden: number[] = []) {
 	const calls: Array<{ after?: string; upTo?: string; pageSize: number; lane: number }> = [];
@@ -30,14 +30,16 @@ function keysetServer(nums: number[], hidden: number[] = []) {
 	return { calls, fetch };
 }
 
-/** Vtiger answering `... ORDER BY id LIMIT offset, n` on a table where every row is visible. */
-function offsetServer(total: number) {
+/** Vtiger answering `... ORDER BY id LIMIT offset, n`; rows the user may not see are dropped after the LIMIT. */
+function offsetServer(total: number, hidden: number[] = []) {
 	const calls: string[] = [];
 	const all = rowsOf(range(1, total));
 	const fetch = async (offset: number, pageSize: number): Promise<Row[]> => {
 		calls.push(`${offset},${pageSize}`);
 		if (calls.length > 1000) throw new Error('the walk does not advance');
-		return all.slice(offset, offset + Math.min(pageSize, 100));
+		return all
+			.slice(offset, offset + Math.min(pageSize, 100))
+			.filter((row) => !hidden.includes(num(row.id)));
 	};
 	return { calls, fetch };
 }
@@ -45,17 +47,17 @@ function offsetServer(total: number) {
 describe('readPages', () => {
 	test.each([
 		[0, Infinity, ['0,100'], 0],
-		[1, Infinity, ['0,100', '1,100'], 1],
-		[99, Infinity, ['0,100', '99,100'], 99],
+		[1, Infinity, ['0,100', '100,100'], 1],
+		[99, Infinity, ['0,100', '100,100'], 99],
 		[100, Infinity, ['0,100', '100,100'], 100],
-		[250, Infinity, ['0,100', '100,100', '200,100', '250,100'], 250],
+		[250, Infinity, ['0,100', '100,100', '200,100', '300,100'], 250],
 		[250, 100, ['0,100'], 100],
 		[250, 150, ['0,100', '100,50'], 150],
 		[250, 250, ['0,100', '100,100', '200,50'], 250],
 		[250, 1, ['0,1'], 1],
 		[250, 0, [], 0],
-		[50, 120, ['0,100', '50,70'], 50],
-		[130, 1000, ['0,100', '100,100', '130,100'], 130],
+		[50, 120, ['0,100', '100,70'], 50],
+		[130, 1000, ['0,100', '100,100', '200,100'], 130],
 	])(
 		'%i rows, at most %p: pages asked (offset,size) %j, %i rows read',
 		async (total, max, pages, count) => {
@@ -69,7 +71,16 @@ describe('readPages', () => {
 		},
 	);
 
-	// A short page is not the end (reference 9.5): keyset paging on lastId stops on an empty page.
+	test('offset pages move by the page size asked: rows dropped after the LIMIT shift nothing', async () => {
+		const server = offsetServer(250, [10, 20, 30]);
+		const rows = await readPages(
+			async (position, pageSize) => await server.fetch(position.offset, pageSize),
+		);
+		expect(server.calls).toEqual(['0,100', '100,100', '200,100', '300,100']);
+		expect(rows).toEqual(rowsOf(range(1, 250).filter((n) => ![10, 20, 30].includes(n))));
+	});
+
+	// A short page is not the end (docs/vtiger-webservice.md#row-cap-and-paging): keyset paging on lastId stops on an empty page.
 	test.each([
 		['no hidden rows', range(1, 230), [], Infinity],
 		['rows hidden in the first page', range(1, 230), [3, 50, 99], Infinity],
@@ -152,7 +163,7 @@ describe('readAllById', () => {
 describe('readPagesInParallel', () => {
 	test.each([
 		[0, 3, ['0,100'], 0],
-		[40, 3, ['0,100', '40,100', '140,100', '240,100'], 40],
+		[40, 3, ['0,100', '100,100', '200,100', '300,100'], 40],
 		[100, 3, ['0,100', '100,100', '200,100', '300,100'], 100],
 		[250, 2, ['0,100', '100,100', '200,100', '300,100', '400,100'], 250],
 		[250, 1, ['0,100', '100,100', '200,100', '300,100'], 250],
@@ -166,29 +177,38 @@ describe('readPagesInParallel', () => {
 		expect([...server.calls].sort((a, b) => parseInt(a) - parseInt(b))).toEqual(pages);
 		expect(rows).toEqual(rowsOf(range(1, count)));
 	});
+
+	test('rows dropped after the LIMIT of the first page shift nothing', async () => {
+		const server = offsetServer(250, [10, 20, 30]);
+		const rows = await readPagesInParallel(
+			async (offset, pageSize) => await server.fetch(offset, pageSize),
+			2,
+		);
+		expect(rows).toEqual(rowsOf(range(1, 250).filter((n) => ![10, 20, 30].includes(n))));
+	});
 });
 
 describe('queryAll', () => {
 	test.each([
 		[
-			'SELECT user_name FROM Users;',
+			{ module: 'Users', fields: ['user_name'] },
 			230,
 			[
 				'SELECT user_name FROM Users ORDER BY id LIMIT 0, 100;',
 				'SELECT user_name FROM Users ORDER BY id LIMIT 100, 100;',
 				'SELECT user_name FROM Users ORDER BY id LIMIT 200, 100;',
-				'SELECT user_name FROM Users ORDER BY id LIMIT 230, 100;',
+				'SELECT user_name FROM Users ORDER BY id LIMIT 300, 100;',
 			],
 		],
 		[
-			'SELECT groupname FROM Groups ORDER BY groupname',
+			{ module: 'Groups', fields: ['groupname'], sortField: 'groupname' },
 			3,
 			[
 				'SELECT groupname FROM Groups ORDER BY groupname, id LIMIT 0, 100;',
-				'SELECT groupname FROM Groups ORDER BY groupname, id LIMIT 3, 100;',
+				'SELECT groupname FROM Groups ORDER BY groupname, id LIMIT 100, 100;',
 			],
 		],
-	])('%p over %i rows sends %j', async (select, total, queries) => {
+	])('%j over %i rows sends %j', async (select, total, queries) => {
 		const all = rowsOf(range(1, total), '19');
 		const sent: string[] = [];
 		const client = {

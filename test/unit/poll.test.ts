@@ -1,6 +1,6 @@
 import * as poll from '../../nodes/Vtiger/trigger/poll';
 
-// The emulator's port of Vtiger's VTQL parser reads what the trigger sends (reference 9.2, 9.3).
+// The emulator's port of Vtiger's VTQL parser reads what the trigger sends (docs/vtiger-webservice.md#vtql-grammar, #quoting-and-escaping).
 import { mysqlUnquote, parseVtql, type Operand, type Predicate } from '../emulator/vtql';
 
 const { latestChange, pollChanges, startingState, timeFieldOf } = poll;
@@ -11,8 +11,8 @@ type Row = Record<string, string>;
 type Client = Parameters<typeof pollChanges>[0];
 
 /**
- * A module's rows answered the way Vtiger answers `query` (reference 9): ids compare by the
- * number after the "x" (9.4), AND binds tighter than OR, one ASC/DESC for the last ORDER BY
+ * A module's rows answered the way Vtiger answers `query` (docs/vtiger-webservice.md#vtql): ids compare by the
+ * number after the "x" (docs/vtiger-webservice.md#ids-in-conditions), AND binds tighter than OR, one ASC/DESC for the last ORDER BY
  * column, at most 100 rows, `id` always in the row. `afterQuery` may change the rows between pages.
  */
 function vtiger(rows: Row[], afterQuery?: (queryNumber: number, rows: Row[]) => void) {
@@ -184,7 +184,7 @@ describe('pollChanges', () => {
 			const result = await pollChanges(client, spec, 'createdOrUpdated', state);
 			expect(ids(result.records)).toEqual(emitted);
 			expect(result.state).toEqual(next);
-			// Every page is a keyset query of at most 100 rows (reference 9.5, 10).
+			// Every page is a keyset query of at most 100 rows (docs/vtiger-webservice.md#row-cap-and-paging, #polling-for-changes).
 			for (const query of sent) expect(query).toMatch(/ORDER BY modifiedtime, id LIMIT 100;$/);
 			const matching = rows.filter((r) => r.modifiedtime >= (state.watermark ?? '')).length;
 			expect(sent).toHaveLength(Math.ceil(matching / 100) + 1);

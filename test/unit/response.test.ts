@@ -1,6 +1,6 @@
 import { parseReply } from '../../nodes/Vtiger/transport/response';
 
-// What Vtiger 8.3.0 and the servers in front of it send (reference 2.2 to 2.6), from the emulator.
+// What Vtiger 8.3.0 and the servers in front of it send (docs/vtiger-webservice.md#response-envelope to 2.6), from the emulator.
 import { APACHE_404, HTML_ERROR_PAGE, PHP_WARNING } from '../emulator/faults';
 
 const BOM = '\ufeff';
@@ -84,7 +84,7 @@ describe('parseReply: Vtiger envelopes', () => {
 			{ kind: 'failure', code: 'C', message: 'm' },
 		],
 		[
-			'raw control characters inside a stored value (reference 2.5)',
+			'raw control characters inside a stored value (docs/vtiger-webservice.md#json-encoding)',
 			200,
 			'{"success":true,"result":{"lastname":"Do\u0001e\u001f","description":"a\\nb\u0007"}}',
 			{ kind: 'success', result: { lastname: 'Doe', description: 'a\nb' } },
@@ -128,7 +128,7 @@ describe('parseReply: Vtiger envelopes', () => {
 
 describe('parseReply: answers that are not Vtiger JSON', () => {
 	test.each([
-		// Reference 2.4: a PHP fatal error is HTTP 500 with an empty body.
+		// docs/vtiger-webservice.md#response-envelope: a PHP fatal error is HTTP 500 with an empty body.
 		[
 			'the empty HTTP 500 of a PHP fatal error',
 			500,
@@ -138,7 +138,7 @@ describe('parseReply: answers that are not Vtiger JSON', () => {
 		['an empty body with HTTP 200', 200, '', { isHtml: false, isEmpty: true, bodyStart: '' }],
 		['only whitespace', 200, ' \r\n\t', { isHtml: false, isEmpty: true, bodyStart: '' }],
 		[
-			// Reference 3.3: changePassword and deleteUser on a stock install.
+			// docs/vtiger-webservice.md#operation-list: changePassword and deleteUser on a stock install.
 			'the restricted-file text',
 			200,
 			'Sorry! Attempt to access restricted file.',

@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 const long = (n: number) => 'x'.repeat(n);
 
 describe('storedDifferently', () => {
-	// Reference 2.5, 7.1, 21 rows 21 and 28: emoji become "?" per byte, long text is cut, both silently.
+	// docs/vtiger-webservice.md#json-encoding, #sending-values, #defects-by-version rows 21 and 28: emoji become "?" per byte, long text is cut, both silently.
 	test.each([
 		['the same text', { lastname: 'Doe' }, { lastname: 'Doe' }, []],
 		[

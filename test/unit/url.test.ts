@@ -1,7 +1,7 @@
 import { CrmUrlError, normaliseCrmUrl, webserviceUrl } from '../../nodes/Vtiger/transport/url';
 
 describe('normaliseCrmUrl', () => {
-	// Reference 2.1: BASE/webservice.php is the only URL; BASE may be a sub-folder install.
+	// docs/vtiger-webservice.md#parameter-locations: BASE/webservice.php is the only URL; BASE may be a sub-folder install.
 	test.each([
 		['https://crm.example.com', 'https://crm.example.com'],
 		['https://crm.example.com/', 'https://crm.example.com'],

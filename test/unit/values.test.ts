@@ -1,6 +1,6 @@
 import * as values from '../../nodes/Vtiger/helpers/values';
 
-// PHP's htmlentities as Vtiger applies it to labels (reference 7.7), from the emulator.
+// PHP's htmlentities as Vtiger applies it to labels (docs/vtiger-webservice.md#html-entities), from the emulator.
 import { htmlEntities } from '../emulator/values';
 
 const {
@@ -39,7 +39,7 @@ function thrown(run: () => unknown): FieldValueError {
 }
 
 describe('toWireDate', () => {
-	// Reference 7.3: send exactly YYYY-MM-DD; plain dates are calendar dates without a timezone.
+	// docs/vtiger-webservice.md#dates-and-times: send exactly YYYY-MM-DD; plain dates are calendar dates without a timezone.
 	test.each([
 		['2026-12-01', '2026-12-01'],
 		[' 2026-12-01 ', '2026-12-01'],
@@ -50,11 +50,15 @@ describe('toWireDate', () => {
 		[new Date(Date.UTC(2026, 11, 1, 23, 59, 59)), '2026-12-01'],
 		[new Date(Date.UTC(1999, 0, 9)), '1999-01-09'],
 		[Date.UTC(2026, 1, 28, 12), '2026-02-28'],
+		// Text without a time of day is the day as written, whatever the server's time zone.
+		['2026-1-5', '2026-01-05'],
+		['1 Dec 2026', '2026-12-01'],
+		['2026/12/01', '2026-12-01'],
 	])('%p is sent as %p', (value, expected) => {
 		expect(toWireDate('birthday', value)).toBe(expected);
 	});
 
-	// Vtiger stores these as 0000-00-00 or empty without an error (reference 7.3, 21 row 21).
+	// Vtiger stores these as 0000-00-00 or empty without an error (docs/vtiger-webservice.md#dates-and-times, #defects-by-version).
 	test.each([
 		['2026-02-30', 'expects a date that exists, not 2026-02-30'],
 		['2025-02-29', 'not 2025-02-29'],
@@ -75,7 +79,7 @@ describe('toWireDate', () => {
 });
 
 describe('toWireDateTime', () => {
-	// Reference 7.3: YYYY-MM-DD HH:MM:SS in UTC; a value without a zone is taken as UTC.
+	// docs/vtiger-webservice.md#dates-and-times: YYYY-MM-DD HH:MM:SS in UTC; a value without a zone is taken as UTC.
 	test.each([
 		['2026-03-01 10:00:00', '2026-03-01 10:00:00'],
 		['2026-03-01 10:00', '2026-03-01 10:00:00'],
@@ -98,7 +102,10 @@ describe('toWireDateTime', () => {
 	test.each([
 		['2026-02-30 10:00', 'expects a date that exists, not 2026-02-30'],
 		['2026-02-30', 'not 2026-02-30'],
-		['tomorrow at noon', 'expects a date and time'],
+		['tomorrow at noon', 'expects a date and time, not "tomorrow at noon"'],
+		['2026-01-01 25:99', 'expects a date and time, not "2026-01-01 25:99"'],
+		['2026-01-01 24:00', 'not "2026-01-01 24:00"'],
+		['2026-01-01 23:59:60', 'not "2026-01-01 23:59:60"'],
 		['', 'expects a date and time'],
 		[new Date('invalid'), 'expects a date and time'],
 	])('%p is refused: %s', (value, words) => {
@@ -131,7 +138,7 @@ describe('toWireTime', () => {
 });
 
 describe('toWireBoolean', () => {
-	// Vtiger itself stores "true" and "yes" as 0 (reference 7.2): the node sends 1/0.
+	// Vtiger itself stores "true" and "yes" as 0 (docs/vtiger-webservice.md#booleans): the node sends 1/0.
 	test.each([
 		[true, '1'],
 		[1, '1'],
@@ -160,7 +167,7 @@ describe('toWireBoolean', () => {
 });
 
 describe('toWireNumber', () => {
-	// Reference 7.4: "." as decimal separator, no thousands separator.
+	// docs/vtiger-webservice.md#numbers: "." as decimal separator, no thousands separator.
 	test.each([
 		['42', true, '42'],
 		[42, true, '42'],
@@ -204,7 +211,7 @@ describe('toWireNumber', () => {
 });
 
 describe('toWireMultipicklist', () => {
-	// Reference 6.3, 7.5: values joined with " |##| ".
+	// docs/vtiger-webservice.md#field-types, #picklists: values joined with " |##| ".
 	test.each([
 		[['Red', 'Blue'], 'Red |##| Blue'],
 		[[' Red ', 'Blue '], 'Red |##| Blue'],
@@ -311,7 +318,7 @@ describe('checkPicklist', () => {
 
 describe('decodeLabel', () => {
 	test.each([
-		// The example of reference 7.7.
+		// The example of docs/vtiger-webservice.md#html-entities.
 		[
 			'Zo&euml; 東京 O&#039;Brien &amp; &lt;b&gt;&quot;Co&quot;&lt;/b&gt;',
 			'Zoë 東京 O\'Brien & <b>"Co"</b>',
@@ -325,6 +332,9 @@ describe('decodeLabel', () => {
 		['&iexcl;&iquest;', '¡¿'],
 		['&times; &divide; &szlig; &yuml;', '× ÷ ß ÿ'],
 		['&Auml;&auml; &AElig;&aelig; &ETH;&eth; &THORN;&thorn;', 'Ää Ææ Ðð Þþ'],
+		['O&rsquo;Brien &ndash; 5 &euro; &ldquo;Co&rdquo; &hellip;', 'O’Brien – 5 € “Co” …'],
+		['&OElig;&oelig; &Scaron;&scaron; &trade; &bull;', 'Œœ Šš ™ •'],
+		['&#1114112; &#x110000;', '&#1114112; &#x110000;'],
 		['&nosuch; &amp', '&nosuch; &amp'],
 		['a & b; c', 'a & b; c'],
 		['Plain text', 'Plain text'],
@@ -340,6 +350,7 @@ describe('decodeLabel', () => {
 		'O\'Brien & <b>"Co"</b>',
 		'Zoë Müller-Lüdenscheidt, Ærøskøbing',
 		'Straße 5 ½ × 2',
+		'O’Brien – “Co” … 5 € ™',
 	])('what Vtiger encodes from %p decodes back to it', (text) => {
 		expect(decodeLabel(htmlEntities(text))).toBe(text);
 	});

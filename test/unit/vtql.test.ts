@@ -1,4 +1,5 @@
-import * as vtql from '../../nodes/Vtiger/transport/vtql';
+import * as vtql from '../../nodes/Vtiger/vtql/select';
+import * as userQuery from '../../nodes/Vtiger/vtql/userQuery';
 
 // The emulator's port of Vtiger's VTQL grammar and MySQL's reading of a quoted literal (reference
 // 9.2, 9.3) serve as an independent oracle: what we write must be accepted and mean what we meant.
@@ -7,17 +8,15 @@ import { mysqlUnquote, parseVtql } from '../emulator/vtql';
 const {
 	conditionText,
 	identifier,
-	inspectUserQuery,
 	quote,
-	relatedQueryPage,
 	selectAfterId,
 	selectChanges,
 	selectCount,
 	selectSorted,
-	userQueryPage,
 	VtqlError,
 	whereText,
 } = vtql;
+const { inspectUserQuery, relatedQueryPage, userQueryPage } = userQuery;
 type VtqlError = vtql.VtqlError;
 type Condition = vtql.Condition;
 
@@ -79,7 +78,7 @@ describe('identifier', () => {
 });
 
 describe('quote', () => {
-	// Reference 9.3: \ becomes \\, then ' becomes '', then single quotes around.
+	// docs/vtiger-webservice.md#quoting-and-escaping: \ becomes \\, then ' becomes '', then single quotes around.
 	test.each([
 		['Doe', "'Doe'"],
 		["O'Brien \\ Co", "'O''Brien \\\\ Co'"],
@@ -137,7 +136,7 @@ describe('conditionText', () => {
 		[c('lastname', 'contains', 'acme'), "lastname LIKE '%acme%'"],
 		[c('lastname', 'startsWith', 'acme'), "lastname LIKE 'acme%'"],
 		[c('lastname', 'endsWith', 'acme'), "lastname LIKE '%acme'"],
-		// Reference 9.3: a literal % or _ is \\% / \\_; a literal \ is \\\\ in a LIKE pattern.
+		// docs/vtiger-webservice.md#quoting-and-escaping: a literal % or _ is \\% / \\_; a literal \ is \\\\ in a LIKE pattern.
 		[c('subject', 'contains', '100%'), "subject LIKE '%100\\\\%%'"],
 		[c('subject', 'startsWith', 'a_b'), "subject LIKE 'a\\\\_b%'"],
 		[c('subject', 'endsWith', 'C:\\'), "subject LIKE '%C:\\\\\\\\'"],
@@ -286,7 +285,7 @@ describe('select builders', () => {
 			selectSorted({ ...spec, sortField: 'lastname', sortDirection: 'ASC' }, 0, 10),
 			'SELECT * FROM Contacts ORDER BY lastname, id LIMIT 0, 10;',
 		],
-		// One ASC/DESC after the whole list, for the last column (reference 9.2): no tie-breaker.
+		// One ASC/DESC after the whole list, for the last column (docs/vtiger-webservice.md#vtql-grammar): no tie-breaker.
 		[
 			selectSorted({ ...spec, sortField: 'modifiedtime', sortDirection: 'DESC' }, 0, 1),
 			'SELECT * FROM Contacts ORDER BY modifiedtime DESC LIMIT 0, 1;',
@@ -308,7 +307,7 @@ describe('select builders', () => {
 			selectChanges(spec, 'modifiedtime', { since: '2024-09-23 10:15:02' }, 100),
 			"SELECT * FROM Contacts WHERE modifiedtime >= '2024-09-23 10:15:02' ORDER BY modifiedtime, id LIMIT 100;",
 		],
-		// Reference 10: the (modifiedtime, id) cursor, without parentheses.
+		// docs/vtiger-webservice.md#polling-for-changes: the (modifiedtime, id) cursor, without parentheses.
 		[
 			selectChanges(spec, 'modifiedtime', { time: '2024-09-23 10:15:02', id: '12x1057' }, 100),
 			"SELECT * FROM Contacts WHERE modifiedtime > '2024-09-23 10:15:02' OR modifiedtime = '2024-09-23 10:15:02' AND id > '12x1057' ORDER BY modifiedtime, id LIMIT 100;",
@@ -500,7 +499,7 @@ describe('userQueryPage', () => {
 });
 
 describe('relatedQueryPage', () => {
-	// Reference 11.3 / 21 row 31: no ";", an uppercase WHERE, and a WHERE before ORDER BY and LIMIT.
+	// docs/vtiger-webservice.md#query-related / 21 row 31: no ";", an uppercase WHERE, and a WHERE before ORDER BY and LIMIT.
 	test.each([
 		[
 			'SELECT * FROM Contacts',

@@ -1,12 +1,12 @@
 import { buildRequest, httpMethodOf, type WireParams } from '../../nodes/Vtiger/transport/wire';
 
-// PHP's reading of form and multipart bodies, from the emulator (reference 2.1, 13.1).
+// PHP's reading of form and multipart bodies, from the emulator (docs/vtiger-webservice.md#parameter-locations, #document-upload).
 import { parseMultipart, parseUrlEncoded } from '../emulator/http-params';
 
 const URL_ = 'https://crm.example.com/webservice.php';
 
 describe('httpMethodOf', () => {
-	// The HTTP column of the operation catalogue (reference 3.1).
+	// The HTTP column of the operation catalogue (docs/vtiger-webservice.md#operation-list).
 	test.each([
 		['getchallenge', 'GET'],
 		['login', 'POST'],
@@ -30,7 +30,7 @@ describe('httpMethodOf', () => {
 		['files_retrieve', 'GET'],
 		['changePassword', 'POST'],
 		['deleteUser', 'POST'],
-		// Operation names are case-insensitive (reference 1).
+		// Operation names are case-insensitive (docs/vtiger-webservice.md#transport).
 		['Query', 'GET'],
 		['DESCRIBE', 'GET'],
 		['Retrieve_Related', 'GET'],
@@ -72,7 +72,7 @@ describe('buildRequest without files', () => {
 			});
 			const fields = { operation, ...params };
 			if (expected === 'GET') {
-				// Reference 2.1: GET-type operations read their parameters only from the query string.
+				// docs/vtiger-webservice.md#parameter-locations: GET-type operations read their parameters only from the query string.
 				expect(request.qs).toEqual(fields);
 				expect(request.body).toBeUndefined();
 			} else {
@@ -95,7 +95,7 @@ describe('buildRequest without files', () => {
 		],
 		['a line break', 'a\r\nb', 'a%0D%0Ab'],
 	])('a form value with %s is percent-encoded and reads back unchanged', (_, value, encoded) => {
-		// Reference 2.1: percent-encode everything, including + (else a space) and &.
+		// docs/vtiger-webservice.md#parameter-locations: percent-encode everything, including + (else a space) and &.
 		const request = buildRequest(URL_, 'revise', { sessionName: 's', element: value });
 		expect(String(request.body)).toBe(`operation=revise&sessionName=s&element=${encoded}`);
 		expect(parseUrlEncoded(String(request.body)).values.get('element')).toBe(value);

@@ -60,7 +60,7 @@ export function explainFailure(
 			description: `Duplicate prevention is on for this module: a record with the same unique field values exists. Search for it and update it instead. ${raw}`,
 		};
 	}
-	const deniedModule = /denied for name : (.*)$/.exec(vtigerMessage);
+	const deniedModule = /denied for name : (.+)$/.exec(vtigerMessage);
 	if (code === 'ACCESS_DENIED' && deniedModule) {
 		return {
 			message: `The module "${deniedModule[1]}" does not exist or this user may not use it`,

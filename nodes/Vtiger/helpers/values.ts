@@ -26,13 +26,13 @@ export interface Owners {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoDatePart = /^(\d{4})-(\d{2})-(\d{2})/;
 
-function asDate(field: string, value: unknown, what: string): Date {
+function asDate(field: string, value: unknown, what: string, read = value): Date {
 	const date =
-		value instanceof Date
-			? value
-			: typeof value === 'number'
-				? new Date(value)
-				: new Date(String(value));
+		read instanceof Date
+			? read
+			: typeof read === 'number'
+				? new Date(read)
+				: new Date(String(read));
 	if (Number.isNaN(date.getTime()))
 		throw new FieldValueError(field, `expects ${what}, not "${String(value)}"`);
 	return date;
@@ -55,6 +55,9 @@ export function toWireDate(field: string, value: unknown): string {
 	const match = typeof value === 'string' ? isoDatePart.exec(value.trim()) : null;
 	if (match) return validCalendarDate(field, match[1], match[2], match[3]);
 	const date = asDate(field, value, 'a date (YYYY-MM-DD)');
+	// A text without a time of day (such as "1 Dec 2026") is read as a local date: its day as written.
+	if (typeof value === 'string' && !/\d:\d{2}/.test(value))
+		return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 	return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
@@ -64,12 +67,16 @@ export function toWireDateTime(field: string, value: unknown): string {
 	if (/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(text)) {
 		const [date, time = '00:00:00'] = text.split(' ');
 		toWireDate(field, date);
+		const [hours, minutes, seconds = 0] = time.split(':').map(Number);
+		if (hours > 23 || minutes > 59 || seconds > 59)
+			throw new FieldValueError(field, `expects a date and time, not "${text}"`);
 		return `${date} ${time.length === 5 ? `${time}:00` : time}`;
 	}
 	const date = asDate(
 		field,
-		/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) || !text ? value : `${text}Z`,
+		value,
 		'a date and time',
+		/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) || !text ? value : `${text}Z`,
 	);
 	return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 19)}`;
 }
@@ -189,6 +196,32 @@ const NAMED_ENTITIES: Record<string, string> = {
 const LATIN1 =
 	'iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
 LATIN1.split(' ').forEach((name, n) => (NAMED_ENTITIES[name] = String.fromCharCode(0xa1 + n)));
+// The other characters of Windows-1252 that PHP's htmlentities names (typographic quotes, dashes, €).
+Object.assign(NAMED_ENTITIES, {
+	OElig: 'Œ',
+	oelig: 'œ',
+	Scaron: 'Š',
+	scaron: 'š',
+	Yuml: 'Ÿ',
+	fnof: 'ƒ',
+	circ: 'ˆ',
+	tilde: '˜',
+	ndash: '–',
+	mdash: '—',
+	lsquo: '‘',
+	rsquo: '’',
+	sbquo: '‚',
+	ldquo: '“',
+	rdquo: '”',
+	bdquo: '„',
+	dagger: '†',
+	Dagger: '‡',
+	bull: '•',
+	hellip: '…',
+	permil: '‰',
+	euro: '€',
+	trade: '™',
+});
 
 /** Vtiger HTML-encodes record labels (docs/vtiger-webservice.md#html-entities); field values are never decoded. */
 export function decodeLabel(label: string): string {
@@ -196,7 +229,7 @@ export function decodeLabel(label: string): string {
 		if (body[0] === '#') {
 			const code =
 				body[1].toLowerCase() === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-			return Number.isFinite(code) ? String.fromCodePoint(code) : entity;
+			return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
 		}
 		return NAMED_ENTITIES[body] ?? entity;
 	});

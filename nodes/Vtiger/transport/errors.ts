@@ -163,7 +163,12 @@ export function explainNetworkError(
 			return url;
 		}
 	})();
-	if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/i.test(`${code} ${messages}`)) {
+	// The host name is left out: a host such as crm.certainty.example names no TLS problem.
+	if (
+		/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/i.test(
+			`${code} ${messages.split(host.replace(/:\d+$/, '')).join('')}`,
+		)
+	) {
 		return {
 			message: `The TLS (https) connection to ${host} failed: ${code || innermost}`,
 			description:

@@ -25,7 +25,7 @@ export async function readPages(
 		const page = await fetchPage(position, pageSize);
 		if (page.length === 0) break;
 		rows.push(...page.slice(0, max - rows.length));
-		position.offset += page.length;
+		position.offset += pageSize;
 		position.lastId = String(page[page.length - 1].id ?? '');
 		if (!position.lastId) break;
 	}
@@ -83,7 +83,7 @@ export async function readPagesInParallel(
 ): Promise<VtigerRecord[]> {
 	const rows = await fetchPage(0, VTQL_PAGE_SIZE, 0);
 	if (rows.length === 0) return rows;
-	for (let offset = rows.length; ; ) {
+	for (let offset = VTQL_PAGE_SIZE; ; ) {
 		const batch = await Promise.all(
 			Array.from(
 				{ length: lanes },
