@@ -146,14 +146,6 @@ describe('The session layer over HTTP to the emulator', () => {
 		expect(user()).toBe(later);
 	});
 
-	test("the credential's replacement session: the latest one its logins made, for the same key, if not the lost one", async () => {
-		const latest = await logIn(send, settings, { shared: true });
-		expect(user().replacementFor('lost-session', settings.accessKey)).toBe(latest.sessionName);
-		expect(user().replacementFor(latest.sessionName, settings.accessKey)).toBeUndefined();
-		expect(user().replacementFor('lost-session', 'OtherKey12345678')).toBeUndefined();
-		expect(user().replacementFor('', settings.accessKey)).toBeUndefined();
-	});
-
 	test('remembered values last their lifetime; a failure is not kept; fresh computes again', async () => {
 		let computed = 0;
 		const compute = async () => ++computed;

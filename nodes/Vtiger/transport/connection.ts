@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	sleep,
+	type ICredentialDataDecryptedObject,
 	type ICredentialsDecrypted,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
@@ -162,42 +163,39 @@ export class VtigerConnection {
 			const second = await session(first.sessionName);
 			return await this.direct(operation, { ...params, sessionName: second.sessionName }, method);
 		}
-		const reply = await this.viaCredential(operation, params, method);
+		const credentials = await this.credentials();
+		const reply = await this.viaCredential(operation, params, method, credentials);
 		if (!isSessionLoss(reply)) return reply;
-		const { sessionName: lost } = await this.credentials();
-		const replacement = user.replacementFor(String(lost ?? ''), accessKey);
+		// A lost session provably ran nothing, so the request may go again: on the session the
+		// credential holds now if someone (this process or another) replaced it meanwhile.
+		const now = await this.credentials();
+		if (now.sessionName && now.sessionName !== credentials.sessionName) {
+			const again = await this.viaCredential(operation, params, method, now);
+			if (!isSessionLoss(again)) return again;
+		}
 		// An empty session makes n8n run preAuthentication (a new login) and store its result.
-		return await this.viaCredential(operation, params, method, replacement ?? '');
+		return await this.viaCredential(operation, params, method, { ...now, sessionName: '' });
 	}
 
-	/** On the credential's session, or on `sessionName` in its place. */
+	/** On the credential as given (n8n logs in first when its session is empty). */
 	private async viaCredential(
 		operation: string,
 		params: WireParams,
 		method: 'GET' | 'POST',
-		sessionName?: string,
+		data: ICredentialDataDecryptedObject,
 	): Promise<VtigerReply> {
-		let instead: { credentialsDecrypted: ICredentialsDecrypted } | undefined;
-		if (sessionName !== undefined) {
-			const ref = this.node.credentials?.[CREDENTIAL_TYPE];
-			const data = { ...(await this.credentials()), sessionName };
-			instead = {
-				credentialsDecrypted: {
-					id: ref?.id ?? '',
-					name: ref?.name ?? '',
-					type: CREDENTIAL_TYPE,
-					data,
-				},
-			};
-		}
+		const ref = this.node.credentials?.[CREDENTIAL_TYPE];
+		const credentialsDecrypted: ICredentialsDecrypted = {
+			id: ref?.id ?? '',
+			name: ref?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data,
+		};
 		const options = buildRequest('/webservice.php', operation, params, method);
 		return await this.sent(operation, async () =>
-			this.ctx.helpers.httpRequestWithAuthentication.call(
-				this.ctx,
-				CREDENTIAL_TYPE,
-				options,
-				instead,
-			),
+			this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, options, {
+				credentialsDecrypted,
+			}),
 		);
 	}
 

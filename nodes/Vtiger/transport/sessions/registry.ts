@@ -41,7 +41,6 @@ export class CrmUser {
 	private queue: Promise<unknown> = Promise.resolve();
 	private queued = 0;
 	private waitingShared?: { keyHash: string; login: Promise<VtigerLogin> };
-	private credentialSession?: { keyHash: string; sessionName: string };
 	private readonly lanes: Array<Held | undefined> = [];
 	private readonly keysThatWorked = new Set<string>();
 	private readonly remembered = new Map<string, { value: Promise<unknown>; until: number }>();
@@ -74,7 +73,6 @@ export class CrmUser {
 			const mayRace = keyWorked || this.keysThatWorked.has(keyHash);
 			const session = await new Login(send, settings, this.endpoint).run(mayRace);
 			this.keysThatWorked.add(keyHash);
-			if (shared) this.credentialSession = { keyHash, sessionName: session.sessionName };
 			return session;
 		});
 		if (shared && busy) this.waitingShared = { keyHash, login };
@@ -94,19 +92,6 @@ export class CrmUser {
 			() => this.queued--,
 		);
 		return await run;
-	}
-
-	/**
-	 * The session another execution of this process made for the credential after `rejected` was
-	 * lost, so that the credential's lost session costs one login, not one per execution.
-	 */
-	replacementFor(rejected: string, accessKey: string): string | undefined {
-		const latest = this.credentialSession;
-		return rejected !== '' &&
-			latest?.keyHash === keyHashOf(accessKey) &&
-			latest.sessionName !== rejected
-			? latest.sessionName
-			: undefined;
 	}
 
 	/**
@@ -145,10 +130,9 @@ export class CrmUser {
 
 	/** Session names this user's sessions have had, to blank them out of texts. Never waits for a login. */
 	sessionNames(): string[] {
-		return [
-			this.credentialSession?.sessionName,
-			...this.lanes.map((held) => held?.sessionName),
-		].filter((n): n is string => typeof n === 'string' && n !== '');
+		return this.lanes
+			.map((held) => held?.sessionName)
+			.filter((n): n is string => typeof n === 'string' && n !== '');
 	}
 
 	/** `compute`d once and kept for `lifetimeMs` (a failure is not kept); `fresh` computes again. */
