@@ -1,26 +1,98 @@
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
-
-import { runVtigerNode } from '../harness/engine';
-import { createContact, startTestBed, type VtigerTestBed } from '../harness/fixture';
-
 /**
- * The fault matrix: for each way a Vtiger server misbehaves, what the user sees and whether the
- * item was sent again (counted in the emulator's request log). The README's Troubleshooting table
- * is this file. TLS and login failures are in errors.test.ts, sessions killed mid-run in
- * session.test.ts and parallel.test.ts.
+ * The fault matrix, every row of the README's "When the server misbehaves": for each way a server
+ * misbehaves, what the user sees and whether the item is sent again (counted in the emulator's
+ * request log). A session lost between executions and logins at the same moment:
+ * transport.session.test.ts.
  */
-describe('Fault matrix: what the user sees, and whether the item is sent again', () => {
-	let bed: VtigerTestBed;
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync } from 'fs';
+import { createServer as createHttpServer, type Server } from 'http';
+import { createServer as createHttpsServer } from 'https';
+import type { AddressInfo } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+import { createContact, useTestBed } from '../harness/fixture';
+import { emulatorOnlyDescribe } from '../harness/target';
+
+/** Every block here injects faults or starts servers of its own. */
+const faultTests = emulatorOnlyDescribe('injects faults; starts servers that are not Vtiger');
+
+const listen = async (server: Server): Promise<string> =>
+	await new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => resolve(String((server.address() as AddressInfo).port))),
+	);
+
+const apachePage = (_req: unknown, res: import('http').ServerResponse) => {
+	res.writeHead(404, { 'Content-Type': 'text/html' });
+	res.end(
+		'<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN"><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>',
+	);
+};
+
+faultTests('What the server answers becomes a clear error', () => {
+	const bed = useTestBed();
+
+	beforeAll(async () => {
+		await bed.json(createContact({ lastname: 'Warm-up' }));
+	});
+
+	test('PHP warnings printed before the JSON are skipped', async () => {
+		bed.emulator.injectFault({ operation: 'create', kind: 'php-warning' });
+		const [contact] = await bed.json(createContact({ lastname: 'Noisy' }));
+		expect(contact.lastname).toBe('Noisy');
+	});
+
+	test('an HTML page instead of JSON', async () => {
+		bed.emulator.injectFault({ operation: 'retrieve', kind: 'html-page' });
+		const result = await bed.run({ resource: 'record', operation: 'get', recordId: '19x1' });
+		expect(result.error?.message).toBe(
+			"The server did not answer like Vtiger's webservice (HTTP 200, an HTML page) [item 0]",
+		);
+		expect(result.error?.description).toMatch(/Check the CRM URL/);
+	});
+
+	test('an empty HTTP 500 on a write warns that the change may have been saved', async () => {
+		bed.emulator.injectFault({ operation: 'create', kind: 'empty-500' });
+		const result = await bed.run(createContact({ lastname: 'Crash' }));
+		expect(result.error?.message).toBe(
+			'Vtiger failed with a server error (HTTP 500, an empty body) while running "create" [item 0]',
+		);
+		expect(result.error?.description).toMatch(/may have been saved/);
+	});
+
+	test('a truncated JSON body', async () => {
+		bed.emulator.injectFault({ operation: 'retrieve', kind: 'invalid-json' });
+		const result = await bed.run({ resource: 'record', operation: 'get', recordId: '19x1' });
+		expect(result.error?.message).toMatch(
+			/^Vtiger's answer to "retrieve" could not be read \(a body that is not JSON\) \[item 0\]$/,
+		);
+	});
+
+	test("success:false carries Vtiger's code and message in the description", async () => {
+		const result = await bed.run({
+			resource: 'query',
+			operation: 'run',
+			query: 'SELECT * FROM Contacts WHERE (lastname = 1);',
+			returnAll: false,
+			limit: 5,
+		});
+		expect(result.error?.message).toMatch(/^The VTQL query is not valid: /);
+		expect(result.error?.description).toMatch(/code QUERY_SYNTAX_ERROR, operation query/);
+	});
+});
+
+faultTests('Fault matrix: what the user sees, and whether the item is sent again', () => {
+	const bed = useTestBed({}, { timeout: 1 });
+
 	const contactsNamed = (lastname: string) =>
 		bed.emulator.records('Contacts').filter((r) => r.lastname === lastname);
 
 	beforeAll(async () => {
-		bed = await startTestBed({}, { timeout: 1 });
 		await bed.json(createContact({ lastname: 'Warm-up' }));
 	});
+
 	beforeEach(() => bed.emulator.clearRequests());
-	afterAll(async () => await bed.stop());
 
 	test('empty HTTP 500 on a create: not sent again, says the record may have been saved', async () => {
 		bed.emulator.injectFault({ operation: 'create', kind: 'empty-500' });
@@ -137,82 +209,28 @@ describe('Fault matrix: what the user sees, and whether the item is sent again',
 	});
 });
 
-describe('Fault matrix: logins of one user at the same moment', () => {
-	let bed: VtigerTestBed;
-	const input = Array.from({ length: 3 }, (_, n) => ({ lastname: `Together-${n}` }));
-	const create = {
-		...createContact({}),
-		fieldsJson: '={{ JSON.stringify($json) }}',
-		parallelRequests: 1,
-	};
-
-	beforeEach(async () => {
-		bed = await startTestBed();
+faultTests('Fault matrix: no server at all, or no Vtiger there', () => {
+	const bed = useTestBed();
+	const others: Server[] = [];
+	afterAll(() => {
+		for (const server of others) server.close();
 	});
-	afterEach(async () => await bed.stop());
-
-	test('two executions on a cold credential log in one after another; both succeed', async () => {
-		const other = bed.credentials.add('cred-2', 'Same user', 'vtigerApi', {
-			...bed.credentials.data(bed.credential.id!),
+	const runAt = async (url: string) =>
+		await bed.run(createContact({ lastname: 'Nowhere' }), undefined, {
+			credential: bed.otherCredential({ url }),
 		});
-		const [first, second] = await Promise.all([
-			bed.run(create, input),
-			runVtigerNode({ parameters: create, input, credentials: bed.credentials, credential: other }),
-		]);
-		expect(first.error).toBeUndefined();
-		expect(second.error).toBeUndefined();
-		const logins = bed.emulator.requests.filter(
-			(r) => r.operation === 'getchallenge' || r.operation === 'login',
-		);
-		expect(logins.map((r) => `${r.operation}:${r.success ? 'ok' : r.code}`)).toEqual([
-			'getchallenge:ok',
-			'login:ok',
-			'getchallenge:ok',
-			'login:ok',
-		]);
-		expect(
-			bed.emulator.records('Contacts').filter((r) => String(r.lastname).startsWith('Together-')),
-		).toHaveLength(6);
-	});
-
-	test("another n8n process replacing the user's challenge token between getchallenge and login: the pair is repeated once", async () => {
-		bed.emulator.injectFault({ operation: 'login', kind: 'concurrent-getchallenge' });
-		const result = await bed.run(create, input);
-		expect(result.error).toBeUndefined();
-		expect(
-			bed.emulator.requests.slice(0, 4).map((r) => `${r.operation}:${r.success ? 'ok' : r.code}`),
-		).toEqual(['getchallenge:ok', 'login:INVALID_USER_CREDENTIALS', 'getchallenge:ok', 'login:ok']);
-		expect(bed.emulator.count('create')).toBe(3);
-	});
-});
-
-describe('Fault matrix: no server at all', () => {
-	const runAt = async (bed: VtigerTestBed, url: string) => {
-		const credential = bed.credentials.add(`cred-${url}`, 'Elsewhere', 'vtigerApi', {
-			...bed.credentials.data(bed.credential.id!),
-			url,
-			sessionName: '',
+	const runWith = async (changes: Record<string, unknown>) =>
+		await bed.run({ resource: 'module', operation: 'list' }, undefined, {
+			credential: bed.otherCredential(changes),
 		});
-		return await runVtigerNode({
-			parameters: createContact({ lastname: 'Nowhere' }),
-			credentials: bed.credentials,
-			credential,
-		});
-	};
-	let bed: VtigerTestBed;
-
-	beforeAll(async () => {
-		bed = await startTestBed();
-	});
-	afterAll(async () => await bed.stop());
 
 	test('connection refused: names the host, nothing was sent', async () => {
-		const server: Server = createServer();
+		const server: Server = createHttpServer();
 		const port = await new Promise<number>((resolve) =>
 			server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
 		);
 		await new Promise((resolve) => server.close(resolve));
-		const result = await runAt(bed, `http://127.0.0.1:${port}`);
+		const result = await runAt(`http://127.0.0.1:${port}`);
 		expect(result.error?.message).toBe(
 			`Cannot reach the Vtiger server at 127.0.0.1:${port}: the connection was refused [item 0]`,
 		);
@@ -222,21 +240,72 @@ describe('Fault matrix: no server at all', () => {
 	});
 
 	test('an unknown host (DNS): names the host', async () => {
-		const result = await runAt(bed, 'http://crm.invalid');
+		const result = await runAt('http://crm.invalid');
 		expect(result.error?.message).toMatch(
 			/^Cannot reach the Vtiger server at crm\.invalid: the host name (was not found|could not be looked up) \(DNS\) \[item 0\]$/,
 		);
 		expect(result.error?.description).toMatch(/^Check the CRM URL in the credential/);
 	});
+
+	test('a server that is not Vtiger', async () => {
+		const server = createHttpServer(apachePage);
+		others.push(server);
+		const port = await listen(server);
+		const result = await runWith({ url: `http://127.0.0.1:${port}` });
+		expect(result.error?.message).toBe(
+			"The server did not answer like Vtiger's webservice (HTTP 404, an HTML page) [item 0]",
+		);
+	});
+
+	test('an unreachable host', async () => {
+		const server = createHttpServer();
+		const port = await listen(server);
+		await new Promise((resolve) => server.close(resolve));
+		const result = await runWith({ url: `http://127.0.0.1:${port}` });
+		expect(result.error?.message).toBe(
+			`Cannot reach the Vtiger server at 127.0.0.1:${port}: the connection was refused [item 0]`,
+		);
+	});
+
+	test('a TLS failure, and Ignore SSL Issues getting past it', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'vtiger-tls-'));
+		execFileSync(
+			'openssl',
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'1',
+				'-subj',
+				'/CN=127.0.0.1',
+				'-keyout',
+				join(dir, 'key.pem'),
+				'-out',
+				join(dir, 'cert.pem'),
+			],
+			{ stdio: 'ignore' },
+		);
+		const server = createHttpsServer(
+			{ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+			apachePage,
+		) as unknown as Server;
+		others.push(server);
+		const port = await listen(server);
+		const strict = await runWith({ url: `https://127.0.0.1:${port}` });
+		expect(strict.error?.message).toMatch(
+			new RegExp(`^The TLS \\(https\\) connection to 127.0.0.1:${port} failed: `),
+		);
+		expect(strict.error?.description).toMatch(/Ignore SSL Issues/);
+		const lenient = await runWith({ url: `https://127.0.0.1:${port}`, ignoreSslIssues: true });
+		expect(lenient.error?.message).toMatch(/did not answer like Vtiger's webservice \(HTTP 404/);
+	});
 });
 
-describe('Fault matrix: parallel requests', () => {
-	let bed: VtigerTestBed;
-
-	beforeAll(async () => {
-		bed = await startTestBed();
-	});
-	afterAll(async () => await bed.stop());
+faultTests('Fault matrix: parallel requests', () => {
+	const bed = useTestBed();
 
 	test('the failed login of an extra session fails its item (it used to hang the execution); the next item logs in again', async () => {
 		await bed.json({ ...createContact({ lastname: 'Lane-warm-up' }), parallelRequests: 1 });
