@@ -83,6 +83,8 @@ faultTests('What the server answers becomes a clear error', () => {
 });
 
 faultTests('Fault matrix: what the user sees, and whether the item is sent again', () => {
+	// Timeout (Seconds) 1: a slow server (1.2 s) is given up on at 1 s, and bed.emulator.settled()
+	// waits until it has answered all the same, and until any request sent again has too.
 	const bed = useTestBed({}, { timeout: 1 });
 
 	const contactsNamed = (lastname: string) =>
@@ -150,7 +152,7 @@ faultTests('Fault matrix: what the user sees, and whether the item is sent again
 	});
 
 	test('a slow server: the create gives up after Timeout (Seconds), is not sent again, and says it may have been created', async () => {
-		bed.emulator.injectFault({ operation: 'create', kind: 'slow', delayMs: 1500 });
+		bed.emulator.injectFault({ operation: 'create', kind: 'slow', delayMs: 1200 });
 		const result = await bed.run(createContact({ lastname: 'Fault-Slow' }));
 		expect(result.error?.message).toBe(
 			`The Vtiger server at ${new URL(bed.emulator.url).host} did not answer "create" within 1 s; the record may have been created all the same [item 0]`,
@@ -158,30 +160,30 @@ faultTests('Fault matrix: what the user sees, and whether the item is sent again
 		expect(result.error?.description).toMatch(
 			/raise "Timeout \(Seconds\)" in the credential \(now 1\).*check in the CRM before running the item again/,
 		);
-		await new Promise((resolve) => setTimeout(resolve, 700));
+		await bed.emulator.settled();
 		expect(bed.emulator.count('create')).toBe(1);
 		// Why it says so: the server did save the record after the node gave up.
 		expect(contactsNamed('Fault-Slow')).toHaveLength(1);
 	});
 
 	test('a slow server on a read: the same timeout, without the warning', async () => {
-		bed.emulator.injectFault({ operation: 'retrieve', kind: 'slow', delayMs: 1500 });
+		bed.emulator.injectFault({ operation: 'retrieve', kind: 'slow', delayMs: 1200 });
 		const result = await bed.run({ resource: 'record', operation: 'get', recordId: '19x1' });
 		expect(result.error?.message).toBe(
 			`The Vtiger server at ${new URL(bed.emulator.url).host} did not answer "retrieve" within 1 s [item 0]`,
 		);
-		await new Promise((resolve) => setTimeout(resolve, 700));
+		await bed.emulator.settled();
 		expect(bed.emulator.count('retrieve')).toBe(1);
 	});
 
 	test('a slow login also stops at the timeout', async () => {
 		bed.credentials.data(bed.credential.id!).sessionName = '';
-		bed.emulator.injectFault({ operation: 'getchallenge', kind: 'slow', delayMs: 1500 });
+		bed.emulator.injectFault({ operation: 'getchallenge', kind: 'slow', delayMs: 1200 });
 		const result = await bed.run({ resource: 'user', operation: 'getCurrent' });
 		expect(result.error?.message).toBe(
 			`The Vtiger server at ${new URL(bed.emulator.url).host} did not answer "getchallenge" within 1 s [item 0]`,
 		);
-		await new Promise((resolve) => setTimeout(resolve, 700));
+		await bed.emulator.settled();
 		expect(bed.emulator.count('getchallenge')).toBe(1);
 	});
 

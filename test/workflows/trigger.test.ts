@@ -178,8 +178,11 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 
 describe('Vtiger CRM Trigger on the CRM clock', () => {
 	const bed = useTestBed();
-	/** Changes are told apart by second (modifiedtime): wait past the current one. */
-	const nextSecond = async () => await new Promise((resolve) => setTimeout(resolve, 1100));
+	/**
+	 * Changes are told apart by second (modifiedtime): move past the current one (the emulator's
+	 * clock moves on a second, a real CRM is waited for).
+	 */
+	const nextSecond = async () => await bed.crm.nextSecond();
 
 	// On a real CRM, only this run's contacts (no condition on the emulator).
 	const { state, poll } = trigger(bed, () => ({
