@@ -144,6 +144,14 @@ export class VtigerEmulator {
 		this.server.afterRequests(requests, action);
 	}
 
+	/**
+	 * Resolves once the server has had no request open for `quietMs` (default 50): after a request
+	 * the client gave up on, the time the server still takes, and any request sent after it.
+	 */
+	async settled(quietMs = 50): Promise<void> {
+		await this.server.settled(quietMs);
+	}
+
 	/** Changes fields of a record directly, as a save in the CRM would: modifiedtime becomes the clock's now. */
 	touch(id: string, fields: Record<string, string> = {}): void {
 		const rec = this.backend.records.resolve(this.backend.records.parseId(id));

@@ -58,6 +58,9 @@ export class WebserviceServer {
 	readonly requests: LoggedRequest[] = [];
 	latencyMs = 0;
 	private processing = 0;
+	/** Requests received and not answered yet, and when the last one was answered. */
+	private open = 0;
+	private lastAnswered = Date.now();
 	private countdowns: Array<{ remaining: number; action: () => void }> = [];
 
 	/** Runs `action` once `count` more requests have been answered. */
@@ -73,13 +76,31 @@ export class WebserviceServer {
 		private readonly faults: Faults,
 	) {
 		this.server = http.createServer((req, res) => {
-			this.handle(req, res).catch(() => {
-				if (!res.headersSent)
-					res.writeHead(500, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0' });
-				res.end();
-			});
+			this.open++;
+			this.handle(req, res)
+				.catch(() => {
+					if (!res.headersSent)
+						res.writeHead(500, {
+							'Content-Type': 'text/html; charset=UTF-8',
+							'Content-Length': '0',
+						});
+					res.end();
+				})
+				.finally(() => {
+					this.open--;
+					this.lastAnswered = Date.now();
+				});
 		});
 		this.server.keepAliveTimeout = 1000;
+	}
+
+	/** Resolves once no request has been open for `quietMs` (a slow one still running, or one just sent). */
+	async settled(quietMs: number): Promise<void> {
+		for (;;) {
+			const quietFor = Date.now() - this.lastAnswered;
+			if (this.open === 0 && quietFor >= quietMs) return;
+			await delay(this.open > 0 ? 10 : quietMs - quietFor);
+		}
 	}
 
 	listen(port: number): Promise<number> {

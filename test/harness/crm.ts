@@ -35,6 +35,11 @@ export interface CrmSide {
 	/** The id (20xN) of a group by name. */
 	groupId(name: string): Promise<string>;
 	delete(id: string): Promise<void>;
+	/**
+	 * Moves past the CRM clock's current second (modifiedtime has one-second resolution): the
+	 * emulator's clock is moved on by one second, a real CRM is waited for (1.1 s).
+	 */
+	nextSecond(): Promise<void>;
 	/** Conditions of a Get Many or Count that keep it to this run's records: none on the emulator. */
 	scope(field: string): Array<{ field: string; operator: string; value: string }>;
 	/** Records the node created (ids in its output), deleted by cleanup on a real CRM. */
@@ -101,6 +106,7 @@ export function emulatorCrm(emulator: VtigerEmulator): CrmSide {
 			const rec = find(id);
 			if (rec) rec.deleted = true;
 		},
+		nextSecond: async () => emulator.clock.advance(1),
 		scope: () => [],
 		track: () => undefined,
 		cleanup: async () => undefined,
@@ -165,6 +171,7 @@ export async function realCrm(target: RealTarget): Promise<CrmSide> {
 			return String(group.id);
 		},
 		delete: async (id) => await ws.delete(id),
+		nextSecond: async () => await new Promise((resolve) => setTimeout(resolve, 1100)),
 		scope: (field) => [{ field, operator: 'startsWith', value: tag }],
 		track: (ids) => {
 			for (const id of ids) created.add(id);

@@ -3,7 +3,7 @@ import type { IDataObject, INodeCredentialsDetails, INodeParameters } from 'n8n-
 import { VtigerEmulator, type EmulatorOptions } from '../emulator';
 import { emulatorCrm, realCrm, type CrmSide } from './crm';
 import { MemoryCredentialsHelper } from './credentials';
-import { runVtigerNode, type NodeRun, type RunOptions } from './engine';
+import { callNodeMethod, runVtigerNode, type NodeRun, type RunOptions } from './engine';
 import { realTarget } from './target';
 
 export interface VtigerTestBed {
@@ -19,10 +19,20 @@ export interface VtigerTestBed {
 	run(
 		parameters: object,
 		input?: IDataObject[],
-		options?: { continueOnFail?: boolean; files?: RunOptions['files'] },
+		options?: {
+			continueOnFail?: boolean;
+			files?: RunOptions['files'];
+			/** Another credential of `credentials` (see otherCredential); default: the bed's. */
+			credential?: INodeCredentialsDetails;
+		},
 	): Promise<NodeRun>;
 	/** Runs and fails the test if the node failed; returns the output JSON. */
 	json(parameters: object, input?: IDataObject[]): Promise<IDataObject[]>;
+	/**
+	 * Adds a credential that is the bed's with these changes and without a session (so its first
+	 * run logs in), under `id` or a new one; returns it for `run`'s `credential` option.
+	 */
+	otherCredential(changes?: object, id?: string): INodeCredentialsDetails;
 	stop(): Promise<void>;
 }
 
@@ -48,6 +58,9 @@ function createdIds(parameters: object, result: NodeRun): string[] {
 	keptIn(result.error?.message ?? '');
 	return ids;
 }
+
+/** Ids of the credentials otherCredential adds (the bed's own is cred-1). */
+let otherCredentials = 1;
 
 /**
  * A test bed over the emulator (started with these options), or, under `npm run test:vtiger`, over
@@ -81,7 +94,7 @@ export async function startTestBed(
 			parameters: parameters as INodeParameters,
 			input,
 			credentials,
-			credential,
+			credential: runOptions?.credential ?? credential,
 			continueOnFail: runOptions?.continueOnFail,
 			files: runOptions?.files,
 		});
@@ -110,11 +123,44 @@ export async function startTestBed(
 				);
 			return result.items.map((item) => item.json);
 		},
+		otherCredential: (changes = {}, id = `cred-${++otherCredentials}`) =>
+			credentials.add(id, id, 'vtigerApi', {
+				...credentials.data(credential.id!),
+				sessionName: '',
+				...(changes as IDataObject),
+			}),
 		stop: async () => {
 			await crm.cleanup();
 			await emulator?.stop();
 		},
 	};
+}
+
+/**
+ * The test bed of the enclosing describe block (or file), for its tests and the hooks declared
+ * after this call: started before the first test and stopped after the last, or with `each`, a
+ * fresh one for every test. The object returned stands for the bed running at the time.
+ */
+export function useTestBed(
+	options: EmulatorOptions = {},
+	credentialOverrides: IDataObject = {},
+	{ each = false }: { each?: boolean } = {},
+): VtigerTestBed {
+	let current: VtigerTestBed | undefined;
+	(each ? beforeEach : beforeAll)(async () => {
+		current = await startTestBed(options, credentialOverrides);
+	});
+	(each ? afterEach : afterAll)(async () => {
+		await current?.stop();
+		current = undefined;
+	});
+	return new Proxy({} as VtigerTestBed, {
+		get: (_target, key) => {
+			if (!current)
+				throw new Error('A test bed of useTestBed runs only in the tests and hooks of its block');
+			return Reflect.get(current, key, current) as unknown;
+		},
+	});
 }
 
 export const createContact = (fields: IDataObject): INodeParameters => ({
@@ -124,3 +170,31 @@ export const createContact = (fields: IDataObject): INodeParameters => ({
 	fieldsInput: 'json',
 	fieldsJson: JSON.stringify(fields),
 });
+
+const rl = (value: string) => ({ __rl: true, mode: 'list', value });
+
+/** Record > Create through the field mapper ("Map Each Column Manually") with these values. */
+export const mapperCreate = (module: string, value: object, extra: object = {}) => ({
+	resource: 'record',
+	operation: 'create',
+	module: rl(module),
+	fieldsInput: 'mapper',
+	columns: { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] },
+	...extra,
+});
+
+/** The node's editor methods (loadOptions, listSearch, resourceMapping), called as the editor does. */
+export const editorMethod =
+	(bed: VtigerTestBed) =>
+	async <T>(
+		kind: 'loadOptions' | 'listSearch' | 'resourceMapping',
+		name: string,
+		parameters: object,
+		...args: unknown[]
+	): Promise<T> =>
+		await callNodeMethod<T>(
+			kind,
+			name,
+			{ parameters: parameters as never, credentials: bed.credentials, credential: bed.credential },
+			...args,
+		);

@@ -55,3 +55,11 @@ export function emulatorOnly(reason: string) {
 	};
 	return register;
 }
+
+/** A describe block whose every test needs the emulator: on a real server it is skipped, hooks and all. */
+export function emulatorOnlyDescribe(reason: string) {
+	return (name: string, fn: () => void) => {
+		if (onRealServer) describe.skip(`${name} [emulator only: ${reason}]`, fn);
+		else describe(name, fn);
+	};
+}

@@ -1,6 +1,8 @@
+/** Parallel Requests: the same output, order and pairing on several sessions at once. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+import { useTestBed } from '../harness/fixture';
+import { emulatorOnlyDescribe } from '../harness/target';
 
 const create = (parallelRequests: number) => ({
 	resource: 'record',
@@ -13,13 +15,8 @@ const create = (parallelRequests: number) => ({
 const withoutIds = (items: Array<{ json: IDataObject; pairedItem?: unknown }>) =>
 	items.map(({ json, pairedItem }) => ({ lastname: json.lastname, error: json.error, pairedItem }));
 
-describe('Parallel requests', () => {
-	let bed: VtigerTestBed;
-
-	beforeEach(async () => {
-		bed = await startTestBed({ latencyMs: 15 });
-	});
-	afterEach(async () => await bed.stop());
+emulatorOnlyDescribe('reads the request log')('Parallel requests', () => {
+	const bed = useTestBed({ latencyMs: 15 }, {}, { each: true });
 
 	test('same output, order and pairing with 1 and 4 parallel requests; 4 sessions really work at once', async () => {
 		const input = Array.from({ length: 40 }, (_, n) => ({ lastname: `P-${n}` }));

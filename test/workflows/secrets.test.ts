@@ -1,11 +1,11 @@
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
+/** The access key and the session ids never reach output, errors or n8n's logs. */
 import { inspect } from 'util';
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { LoggerProxy } from 'n8n-workflow';
 
-import { createContact, startTestBed, type VtigerTestBed } from '../harness/fixture';
+import { createContact, useTestBed } from '../harness/fixture';
+import { emulatorOnlyDescribe } from '../harness/target';
 
 type Log = (level: string, message: string, meta?: object) => void;
 
@@ -48,203 +48,123 @@ function captureLogs(): () => string {
 	};
 }
 
-describe('Secrets never reach output, errors or logs', () => {
-	let bed: VtigerTestBed;
-	let stopCapture: () => string;
+emulatorOnlyDescribe('injects faults; reads the sessions of the request log')(
+	'Secrets never reach output, errors or logs',
+	() => {
+		let stopCapture: () => string;
 
-	beforeAll(async () => {
-		stopCapture = captureLogs();
-		bed = await startTestBed({}, { timeout: 1 });
-	});
-	afterAll(async () => await bed.stop());
+		beforeAll(() => {
+			stopCapture = captureLogs();
+		});
+		const bed = useTestBed({}, { timeout: 1 });
 
-	test('the access key and every session id appear in no output item, error, description or log line', async () => {
-		const runs = await (async () => {
-			const done = [
-				await bed.run(createContact({ lastname: 'Secret-1' })),
-				await bed.run(createContact({ firstname: 'no lastname' })),
-				await bed.run(createContact({ firstname: 'no lastname' }), [{}], { continueOnFail: true }),
-				await bed.run({ resource: 'record', operation: 'get', recordId: '12x999999' }),
-				await bed.run({
-					resource: 'record',
-					operation: 'getAll',
-					module: 'Contacts',
-					returnAll: true,
+		test('the access key and every session id appear in no output item, error, description or log line', async () => {
+			const runs = await (async () => {
+				const done = [
+					await bed.run(createContact({ lastname: 'Secret-1' })),
+					await bed.run(createContact({ firstname: 'no lastname' })),
+					await bed.run(createContact({ firstname: 'no lastname' }), [{}], {
+						continueOnFail: true,
+					}),
+					await bed.run({ resource: 'record', operation: 'get', recordId: '12x999999' }),
+					await bed.run({
+						resource: 'record',
+						operation: 'getAll',
+						module: 'Contacts',
+						returnAll: true,
+						parallelRequests: 4,
+					}),
+					await bed.run({
+						resource: 'query',
+						operation: 'run',
+						query: 'SELECT * FROM Nope;',
+						returnAll: true,
+					}),
+					await bed.run({ resource: 'user', operation: 'getCurrent' }),
+					await bed.run({ resource: 'session', operation: 'extend' }),
+					await bed.run({ resource: 'session', operation: 'logout' }),
+					await bed.run({
+						resource: 'custom',
+						operation: 'call',
+						operationName: 'no_such_op',
+						method: 'GET',
+					}),
+				];
+				const faults: Array<[object, object]> = [
+					[
+						{ operation: 'retrieve', kind: 'html-page' },
+						{ resource: 'record', operation: 'get', recordId: '19x1' },
+					],
+					[{ operation: 'create', kind: 'empty-500' }, createContact({ lastname: 'Secret-500' })],
+					[
+						{ operation: 'create', kind: 'invalid-json' },
+						createContact({ lastname: 'Secret-truncated' }),
+					],
+					[
+						{ operation: 'create', kind: 'slow', delayMs: 1200 },
+						createContact({ lastname: 'Secret-slow' }),
+					],
+					[
+						{ operation: 'create', kind: 'kill-session', times: 2 },
+						createContact({ lastname: 'Secret-killed' }),
+					],
+				];
+				for (const [fault, parameters] of faults) {
+					bed.emulator.injectFault(fault as never);
+					done.push(
+						await bed.run(parameters),
+						await bed.run(parameters, [{}], { continueOnFail: true }),
+					);
+				}
+				bed.emulator.killAllSessions();
+				const parallel = {
+					...createContact({}),
+					fieldsJson: '={{ JSON.stringify($json) }}',
 					parallelRequests: 4,
-				}),
-				await bed.run({
-					resource: 'query',
-					operation: 'run',
-					query: 'SELECT * FROM Nope;',
-					returnAll: true,
-				}),
-				await bed.run({ resource: 'user', operation: 'getCurrent' }),
-				await bed.run({ resource: 'session', operation: 'extend' }),
-				await bed.run({ resource: 'session', operation: 'logout' }),
-				await bed.run({
-					resource: 'custom',
-					operation: 'call',
-					operationName: 'no_such_op',
-					method: 'GET',
-				}),
-			];
-			const faults: Array<[object, object]> = [
-				[
-					{ operation: 'retrieve', kind: 'html-page' },
-					{ resource: 'record', operation: 'get', recordId: '19x1' },
-				],
-				[{ operation: 'create', kind: 'empty-500' }, createContact({ lastname: 'Secret-500' })],
-				[
-					{ operation: 'create', kind: 'invalid-json' },
-					createContact({ lastname: 'Secret-truncated' }),
-				],
-				[
-					{ operation: 'create', kind: 'slow', delayMs: 1200 },
-					createContact({ lastname: 'Secret-slow' }),
-				],
-				[
-					{ operation: 'create', kind: 'kill-session', times: 2 },
-					createContact({ lastname: 'Secret-killed' }),
-				],
-			];
-			for (const [fault, parameters] of faults) {
-				bed.emulator.injectFault(fault as never);
+				};
 				done.push(
-					await bed.run(parameters),
-					await bed.run(parameters, [{}], { continueOnFail: true }),
+					await bed.run(
+						parallel,
+						[{ lastname: 'P-1' }, { firstname: 'x' }, { lastname: 'P-3' }, { lastname: 'P-4' }],
+						{ continueOnFail: true },
+					),
 				);
-			}
-			bed.emulator.killAllSessions();
-			const parallel = {
-				...createContact({}),
-				fieldsJson: '={{ JSON.stringify($json) }}',
-				parallelRequests: 4,
+				done.push(await bed.run({ resource: 'user', operation: 'getCurrent' }));
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				return done;
+			})();
+			const logs = stopCapture();
+
+			const sessions = [
+				...new Set(bed.emulator.requests.map((r) => r.sessionName).filter((s): s is string => !!s)),
+			];
+			expect(sessions.length).toBeGreaterThanOrEqual(6);
+			const everything = runs
+				.map((r) =>
+					JSON.stringify({
+						items: r.items,
+						error: r.error && {
+							message: r.error.message,
+							description: r.error.description,
+							context: r.error.context,
+						},
+						resultData: r.run.data.resultData,
+					}),
+				)
+				.join('\n');
+			// The haystacks hold what they should: output, errors, and n8n's own log lines.
+			const around = (haystack: string, needle: string) => {
+				const at = haystack.indexOf(needle);
+				return at < 0 ? undefined : haystack.slice(Math.max(0, at - 100), at + needle.length + 100);
 			};
-			done.push(
-				await bed.run(
-					parallel,
-					[{ lastname: 'P-1' }, { firstname: 'x' }, { lastname: 'P-3' }, { lastname: 'P-4' }],
-					{ continueOnFail: true },
-				),
-			);
-			done.push(await bed.run({ resource: 'user', operation: 'getCurrent' }));
-			await new Promise((resolve) => setTimeout(resolve, 300));
-			return done;
-		})();
-		const logs = stopCapture();
-
-		const sessions = [
-			...new Set(bed.emulator.requests.map((r) => r.sessionName).filter((s): s is string => !!s)),
-		];
-		expect(sessions.length).toBeGreaterThanOrEqual(6);
-		const everything = runs
-			.map((r) =>
-				JSON.stringify({
-					items: r.items,
-					error: r.error && {
-						message: r.error.message,
-						description: r.error.description,
-						context: r.error.context,
-					},
-					resultData: r.run.data.resultData,
-				}),
-			)
-			.join('\n');
-		// The haystacks hold what they should: output, errors, and n8n's own log lines.
-		const around = (haystack: string, needle: string) => {
-			const at = haystack.indexOf(needle);
-			return at < 0 ? undefined : haystack.slice(Math.max(0, at - 100), at + needle.length + 100);
-		};
-		expect(around(everything, 'Secret-1')).toBeDefined();
-		expect(around(everything, 'within 1 s; the record may have been created')).toBeDefined();
-		expect(around(logs, 'Start executing node "Vtiger CRM"')).toBeDefined();
-		expect(around(logs, 'Vtiger failed with a server error')).toBeDefined();
-		for (const secret of [bed.emulator.accessKey, ...sessions]) {
-			expect(around(everything, secret)).toBeUndefined();
-			expect(around(logs, secret)).toBeUndefined();
-		}
-	});
-});
-
-describe("Custom Operation sends the session only to the credential's server", () => {
-	let bed: VtigerTestBed;
-	let elsewhere: Server;
-	let elsewhereUrl: string;
-	let hits = 0;
-
-	beforeAll(async () => {
-		bed = await startTestBed();
-		elsewhere = createServer((_req, res) => {
-			hits++;
-			res.end('{"success":true,"result":{}}');
+			expect(around(everything, 'Secret-1')).toBeDefined();
+			expect(around(everything, 'within 1 s; the record may have been created')).toBeDefined();
+			expect(around(logs, 'Start executing node "Vtiger CRM"')).toBeDefined();
+			expect(around(logs, 'Vtiger failed with a server error')).toBeDefined();
+			for (const secret of [bed.emulator.accessKey, ...sessions]) {
+				expect(around(everything, secret)).toBeUndefined();
+				expect(around(logs, secret)).toBeUndefined();
+			}
 		});
-		const port = await new Promise<number>((resolve) =>
-			elsewhere.listen(0, '127.0.0.1', () => resolve((elsewhere.address() as AddressInfo).port)),
-		);
-		elsewhereUrl = `http://127.0.0.1:${port}`;
-	});
-	afterAll(async () => {
-		await bed.stop();
-		elsewhere.close();
-	});
-
-	test('an address as operation name is refused before anything is sent', async () => {
-		for (const name of [
-			`${elsewhereUrl}/webservice.php`,
-			`//127.0.0.1:1/x`,
-			'../webservice.php',
-			'describe?sessionName=x',
-			'describe#x',
-		]) {
-			const result = await bed.run({
-				resource: 'custom',
-				operation: 'call',
-				operationName: name,
-				method: 'GET',
-			});
-			expect(result.error?.message).toBe(
-				`"Operation Name" must be a Vtiger operation name, not "${name}" [item 0]`,
-			);
-		}
-		expect(hits).toBe(0);
-	});
-
-	test('addresses in parameters are sent to the CRM as values, never followed', async () => {
-		const parameter = [
-			{ name: 'elementType', value: 'Contacts' },
-			{ name: 'url', value: elsewhereUrl },
-			{ name: 'baseURL', value: elsewhereUrl },
-			{ name: 'uri', value: `${elsewhereUrl}/webservice.php` },
-		];
-		bed.emulator.clearRequests();
-		for (const method of ['GET', 'POST']) {
-			await bed.run({
-				resource: 'custom',
-				operation: 'call',
-				operationName: 'describe',
-				method,
-				parameters: { parameter },
-			});
-		}
-		const [described] = await bed.json({
-			resource: 'custom',
-			operation: 'call',
-			operationName: 'describe',
-			method: 'GET',
-			parameters: { parameter },
-		});
-		expect(described.name).toBe('Contacts');
-		const refused = await bed.run({
-			resource: 'custom',
-			operation: 'call',
-			operationName: 'describe',
-			method: 'GET',
-			parameters: { parameter: [{ name: 'sessionName', value: 'mine' }] },
-		});
-		expect(refused.error?.message).toBe('The parameter "sessionName" is set by the node [item 0]');
-		expect(hits).toBe(0);
-		expect(
-			bed.emulator.requests.filter((r) => r.operation === 'describe' && r.sessionName),
-		).toHaveLength(3);
-	});
-});
+	},
+);

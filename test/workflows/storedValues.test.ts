@@ -1,22 +1,8 @@
-import { createContact, startTestBed, type VtigerTestBed } from '../harness/fixture';
-
-const rl = (value: string) => ({ __rl: true, mode: 'list', value });
-const mapped = (module: string, value: object, extra: object = {}) => ({
-	resource: 'record',
-	operation: 'create',
-	module: rl(module),
-	fieldsInput: 'mapper',
-	columns: { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] },
-	...extra,
-});
+/** What Vtiger stored otherwise than sent (Create, Update): warnings, or Fail the Item. */
+import { createContact, mapperCreate as mapped, useTestBed } from '../harness/fixture';
 
 describe('What Vtiger stores is what the user sees', () => {
-	let bed: VtigerTestBed;
-
-	beforeAll(async () => {
-		bed = await startTestBed();
-	});
-	afterAll(async () => await bed.stop());
+	const bed = useTestBed();
 	/** The run's tag (empty on the emulator): the name of every record this file creates starts with it. */
 	const t = () => bed.crm.tag;
 

@@ -1,33 +1,46 @@
+/**
+ * The Vtiger CRM Trigger: each created or updated record emitted exactly once, on a clock the test
+ * sets and on the CRM's own.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
 import { pollTrigger } from '../harness/engine';
-import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+import { useTestBed, type VtigerTestBed } from '../harness/fixture';
 import { emulatorOnly } from '../harness/target';
 
 const at = (iso: string) => new Date(`${iso}Z`);
 /** These tests set the emulator's clock (and touch records behind the node's back). */
 const clockTest = emulatorOnly('sets the emulator clock');
 
-describe('Vtiger CRM Trigger: each change exactly once', () => {
-	let bed: VtigerTestBed;
-	let staticData: IDataObject;
-
+/**
+ * Polls of the trigger on Contacts (parameters: those `base` gives, then the poll's own), keeping
+ * the workflow's static data between them as an active workflow does; a manual run keeps none.
+ */
+function trigger(bed: VtigerTestBed, base: () => object = () => ({})) {
+	const state = { staticData: {} as IDataObject };
 	const poll = async (parameters: object = {}, mode: 'trigger' | 'manual' = 'trigger') => {
 		const run = await pollTrigger({
 			parameters: {
 				module: { __rl: true, mode: 'list', value: 'Contacts' },
 				event: 'createdOrUpdated',
 				simplify: false,
+				...base(),
 				...parameters,
 			},
 			credentials: bed.credentials,
 			credential: bed.credential,
-			staticData,
+			staticData: state.staticData,
 			mode,
 		});
-		if (mode === 'trigger') staticData = run.staticData;
+		if (mode === 'trigger') state.staticData = run.staticData;
 		return run.items;
 	};
+	return { state, poll };
+}
+
+describe('Vtiger CRM Trigger: each change exactly once', () => {
+	const bed = useTestBed({}, {}, { each: true });
+	const { state, poll } = trigger(bed);
 	const ids = (items: IDataObject[]) => items.map((i) => String(i.id));
 	const create = (n: number, prefix: string) =>
 		Array.from({ length: n }, (_, k) =>
@@ -35,12 +48,10 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		);
 
 	beforeEach(async () => {
-		bed = await startTestBed();
-		staticData = {};
+		state.staticData = {};
 		bed.emulator.clock.set(at('2026-11-20T10:00:00'));
 		create(10, 'old');
 	});
-	afterEach(async () => await bed.stop());
 
 	clockTest(
 		'first activation starts from now: no flood of old records; then only new ones',
@@ -106,7 +117,7 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 			const updates = await poll();
 			expect(updates.map((u) => [u.id, u.firstname])).toEqual([[target, 'two']]);
 
-			staticData = {};
+			state.staticData = {};
 			expect(await poll({ event: 'created' })).toEqual([]);
 			bed.emulator.clock.set(at('2026-11-20T10:04:00'));
 			bed.emulator.touch(target, { firstname: 'three' });
@@ -120,10 +131,10 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 		bed.emulator.clock.set(at('2026-11-20T10:05:00'));
 		const before = create(5, 'before-restart');
 		expect(ids(await poll())).toEqual(before);
-		const saved = structuredClone(staticData);
+		const saved = structuredClone(state.staticData);
 		bed.emulator.clock.set(at('2026-11-20T10:05:00'));
 		const sameSecond = create(2, 'restart-same-second');
-		staticData = saved;
+		state.staticData = saved;
 		expect(ids(await poll())).toEqual(sameSecond);
 		expect(await poll()).toEqual([]);
 	});
@@ -160,35 +171,23 @@ describe('Vtiger CRM Trigger: each change exactly once', () => {
 			const [newest] = create(1, 'newest');
 			const items = await poll({}, 'manual');
 			expect(ids(items)).toEqual([newest]);
-			expect(staticData).toEqual({});
+			expect(state.staticData).toEqual({});
 		},
 	);
 });
 
 describe('Vtiger CRM Trigger on the CRM clock', () => {
-	let bed: VtigerTestBed;
-	let staticData: IDataObject;
-	/** Changes are told apart by second (modifiedtime): wait past the current one. */
-	const nextSecond = async () => await new Promise((resolve) => setTimeout(resolve, 1100));
+	const bed = useTestBed();
+	/**
+	 * Changes are told apart by second (modifiedtime): move past the current one (the emulator's
+	 * clock moves on a second, a real CRM is waited for).
+	 */
+	const nextSecond = async () => await bed.crm.nextSecond();
 
-	const poll = async (parameters: object = {}, mode: 'trigger' | 'manual' = 'trigger') => {
-		const run = await pollTrigger({
-			parameters: {
-				module: { __rl: true, mode: 'list', value: 'Contacts' },
-				event: 'createdOrUpdated',
-				simplify: false,
-				// On a real CRM, only this run's contacts (no condition on the emulator).
-				conditions: { condition: bed.crm.scope('lastname') },
-				...parameters,
-			},
-			credentials: bed.credentials,
-			credential: bed.credential,
-			staticData,
-			mode,
-		});
-		if (mode === 'trigger') staticData = run.staticData;
-		return run.items;
-	};
+	// On a real CRM, only this run's contacts (no condition on the emulator).
+	const { state, poll } = trigger(bed, () => ({
+		conditions: { condition: bed.crm.scope('lastname') },
+	}));
 	const ids = (items: IDataObject[]) => items.map((i) => String(i.id));
 	const create = async (n: number, prefix: string) => {
 		const created: string[] = [];
@@ -196,12 +195,6 @@ describe('Vtiger CRM Trigger on the CRM clock', () => {
 			created.push(await bed.crm.insert('Contacts', { lastname: `${bed.crm.tag}${prefix}-${k}` }));
 		return created;
 	};
-
-	beforeAll(async () => {
-		bed = await startTestBed();
-		staticData = {};
-	});
-	afterAll(async () => await bed.stop());
 
 	test('first activation starts from now; then each new or updated record once; a manual run keeps no state', async () => {
 		await create(3, 'clock-old');
@@ -224,21 +217,21 @@ describe('Vtiger CRM Trigger on the CRM clock', () => {
 		expect(updated.map((u) => [u.id, u.firstname])).toEqual([[fresh[0], 'edited']]);
 		expect(await poll()).toEqual([]);
 
-		const saved = structuredClone(staticData);
+		const saved = structuredClone(state.staticData);
 		const manual = await poll({}, 'manual');
 		expect(ids(manual)).toEqual([fresh[0]]);
-		expect(staticData).toEqual(saved);
+		expect(state.staticData).toEqual(saved);
 	});
 
 	test('250 changes between two polls, more than two pages, each emitted once; created-only ignores updates', async () => {
-		staticData = {};
+		state.staticData = {};
 		expect(await poll()).toEqual([]);
 		await nextSecond();
 		const burst = await create(250, 'clock-burst');
 		expect(ids(await poll())).toEqual(burst);
 		expect(await poll()).toEqual([]);
 
-		staticData = {};
+		state.staticData = {};
 		expect(await poll({ event: 'created' })).toEqual([]);
 		await nextSecond();
 		await bed.json({
@@ -253,7 +246,7 @@ describe('Vtiger CRM Trigger on the CRM clock', () => {
 	});
 
 	test('Start From emits the changes since that time on first activation; conditions and fields apply', async () => {
-		staticData = {};
+		state.staticData = {};
 		const startFrom = new Date(Date.now() - 2000).toISOString();
 		const web = await bed.crm.insert('Contacts', {
 			lastname: `${bed.crm.tag}Web lead`,

@@ -1,26 +1,100 @@
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
-
-import { runVtigerNode } from '../harness/engine';
-import { createContact, startTestBed, type VtigerTestBed } from '../harness/fixture';
-
 /**
- * The fault matrix: for each way a Vtiger server misbehaves, what the user sees and whether the
- * item was sent again (counted in the emulator's request log). The README's Troubleshooting table
- * is this file. TLS and login failures are in errors.test.ts, sessions killed mid-run in
- * session.test.ts and parallel.test.ts.
+ * The fault matrix, every row of the README's "When the server misbehaves": for each way a server
+ * misbehaves, what the user sees and whether the item is sent again (counted in the emulator's
+ * request log). A session lost between executions and logins at the same moment:
+ * transport.session.test.ts.
  */
-describe('Fault matrix: what the user sees, and whether the item is sent again', () => {
-	let bed: VtigerTestBed;
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync } from 'fs';
+import { createServer as createHttpServer, type Server } from 'http';
+import { createServer as createHttpsServer } from 'https';
+import type { AddressInfo } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+import { createContact, useTestBed } from '../harness/fixture';
+import { emulatorOnlyDescribe } from '../harness/target';
+
+/** Every block here injects faults or starts servers of its own. */
+const faultTests = emulatorOnlyDescribe('injects faults; starts servers that are not Vtiger');
+
+const listen = async (server: Server): Promise<string> =>
+	await new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => resolve(String((server.address() as AddressInfo).port))),
+	);
+
+const apachePage = (_req: unknown, res: import('http').ServerResponse) => {
+	res.writeHead(404, { 'Content-Type': 'text/html' });
+	res.end(
+		'<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN"><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>',
+	);
+};
+
+faultTests('What the server answers becomes a clear error', () => {
+	const bed = useTestBed();
+
+	beforeAll(async () => {
+		await bed.json(createContact({ lastname: 'Warm-up' }));
+	});
+
+	test('PHP warnings printed before the JSON are skipped', async () => {
+		bed.emulator.injectFault({ operation: 'create', kind: 'php-warning' });
+		const [contact] = await bed.json(createContact({ lastname: 'Noisy' }));
+		expect(contact.lastname).toBe('Noisy');
+	});
+
+	test('an HTML page instead of JSON', async () => {
+		bed.emulator.injectFault({ operation: 'retrieve', kind: 'html-page' });
+		const result = await bed.run({ resource: 'record', operation: 'get', recordId: '19x1' });
+		expect(result.error?.message).toBe(
+			"The server did not answer like Vtiger's webservice (HTTP 200, an HTML page) [item 0]",
+		);
+		expect(result.error?.description).toMatch(/Check the CRM URL/);
+	});
+
+	test('an empty HTTP 500 on a write warns that the change may have been saved', async () => {
+		bed.emulator.injectFault({ operation: 'create', kind: 'empty-500' });
+		const result = await bed.run(createContact({ lastname: 'Crash' }));
+		expect(result.error?.message).toBe(
+			'Vtiger failed with a server error (HTTP 500, an empty body) while running "create" [item 0]',
+		);
+		expect(result.error?.description).toMatch(/may have been saved/);
+	});
+
+	test('a truncated JSON body', async () => {
+		bed.emulator.injectFault({ operation: 'retrieve', kind: 'invalid-json' });
+		const result = await bed.run({ resource: 'record', operation: 'get', recordId: '19x1' });
+		expect(result.error?.message).toMatch(
+			/^Vtiger's answer to "retrieve" could not be read \(a body that is not JSON\) \[item 0\]$/,
+		);
+	});
+
+	test("success:false carries Vtiger's code and message in the description", async () => {
+		const result = await bed.run({
+			resource: 'query',
+			operation: 'run',
+			query: 'SELECT * FROM Contacts WHERE (lastname = 1);',
+			returnAll: false,
+			limit: 5,
+		});
+		expect(result.error?.message).toMatch(/^The VTQL query is not valid: /);
+		expect(result.error?.description).toMatch(/code QUERY_SYNTAX_ERROR, operation query/);
+	});
+});
+
+faultTests('Fault matrix: what the user sees, and whether the item is sent again', () => {
+	// Timeout (Seconds) 1: a slow server (1.2 s) is given up on at 1 s, and bed.emulator.settled()
+	// waits until it has answered all the same, and until any request sent again has too.
+	const bed = useTestBed({}, { timeout: 1 });
+
 	const contactsNamed = (lastname: string) =>
 		bed.emulator.records('Contacts').filter((r) => r.lastname === lastname);
 
 	beforeAll(async () => {
-		bed = await startTestBed({}, { timeout: 1 });
 		await bed.json(createContact({ lastname: 'Warm-up' }));
 	});
+
 	beforeEach(() => bed.emulator.clearRequests());
-	afterAll(async () => await bed.stop());
 
 	test('empty HTTP 500 on a create: not sent again, says the record may have been saved', async () => {
 		bed.emulator.injectFault({ operation: 'create', kind: 'empty-500' });
@@ -78,7 +152,7 @@ describe('Fault matrix: what the user sees, and whether the item is sent again',
 	});
 
 	test('a slow server: the create gives up after Timeout (Seconds), is not sent again, and says it may have been created', async () => {
-		bed.emulator.injectFault({ operation: 'create', kind: 'slow', delayMs: 1500 });
+		bed.emulator.injectFault({ operation: 'create', kind: 'slow', delayMs: 1200 });
 		const result = await bed.run(createContact({ lastname: 'Fault-Slow' }));
 		expect(result.error?.message).toBe(
 			`The Vtiger server at ${new URL(bed.emulator.url).host} did not answer "create" within 1 s; the record may have been created all the same [item 0]`,
@@ -86,30 +160,30 @@ describe('Fault matrix: what the user sees, and whether the item is sent again',
 		expect(result.error?.description).toMatch(
 			/raise "Timeout \(Seconds\)" in the credential \(now 1\).*check in the CRM before running the item again/,
 		);
-		await new Promise((resolve) => setTimeout(resolve, 700));
+		await bed.emulator.settled();
 		expect(bed.emulator.count('create')).toBe(1);
 		// Why it says so: the server did save the record after the node gave up.
 		expect(contactsNamed('Fault-Slow')).toHaveLength(1);
 	});
 
 	test('a slow server on a read: the same timeout, without the warning', async () => {
-		bed.emulator.injectFault({ operation: 'retrieve', kind: 'slow', delayMs: 1500 });
+		bed.emulator.injectFault({ operation: 'retrieve', kind: 'slow', delayMs: 1200 });
 		const result = await bed.run({ resource: 'record', operation: 'get', recordId: '19x1' });
 		expect(result.error?.message).toBe(
 			`The Vtiger server at ${new URL(bed.emulator.url).host} did not answer "retrieve" within 1 s [item 0]`,
 		);
-		await new Promise((resolve) => setTimeout(resolve, 700));
+		await bed.emulator.settled();
 		expect(bed.emulator.count('retrieve')).toBe(1);
 	});
 
 	test('a slow login also stops at the timeout', async () => {
 		bed.credentials.data(bed.credential.id!).sessionName = '';
-		bed.emulator.injectFault({ operation: 'getchallenge', kind: 'slow', delayMs: 1500 });
+		bed.emulator.injectFault({ operation: 'getchallenge', kind: 'slow', delayMs: 1200 });
 		const result = await bed.run({ resource: 'user', operation: 'getCurrent' });
 		expect(result.error?.message).toBe(
 			`The Vtiger server at ${new URL(bed.emulator.url).host} did not answer "getchallenge" within 1 s [item 0]`,
 		);
-		await new Promise((resolve) => setTimeout(resolve, 700));
+		await bed.emulator.settled();
 		expect(bed.emulator.count('getchallenge')).toBe(1);
 	});
 
@@ -137,33 +211,28 @@ describe('Fault matrix: what the user sees, and whether the item is sent again',
 	});
 });
 
-describe('Fault matrix: no server at all', () => {
-	const runAt = async (bed: VtigerTestBed, url: string) => {
-		const credential = bed.credentials.add(`cred-${url}`, 'Elsewhere', 'vtigerApi', {
-			...bed.credentials.data(bed.credential.id!),
-			url,
-			sessionName: '',
-		});
-		return await runVtigerNode({
-			parameters: createContact({ lastname: 'Nowhere' }),
-			credentials: bed.credentials,
-			credential,
-		});
-	};
-	let bed: VtigerTestBed;
-
-	beforeAll(async () => {
-		bed = await startTestBed();
+faultTests('Fault matrix: no server at all, or no Vtiger there', () => {
+	const bed = useTestBed();
+	const others: Server[] = [];
+	afterAll(() => {
+		for (const server of others) server.close();
 	});
-	afterAll(async () => await bed.stop());
+	const runAt = async (url: string) =>
+		await bed.run(createContact({ lastname: 'Nowhere' }), undefined, {
+			credential: bed.otherCredential({ url }),
+		});
+	const runWith = async (changes: Record<string, unknown>) =>
+		await bed.run({ resource: 'module', operation: 'list' }, undefined, {
+			credential: bed.otherCredential(changes),
+		});
 
 	test('connection refused: names the host, nothing was sent', async () => {
-		const server: Server = createServer();
+		const server: Server = createHttpServer();
 		const port = await new Promise<number>((resolve) =>
 			server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
 		);
 		await new Promise((resolve) => server.close(resolve));
-		const result = await runAt(bed, `http://127.0.0.1:${port}`);
+		const result = await runAt(`http://127.0.0.1:${port}`);
 		expect(result.error?.message).toBe(
 			`Cannot reach the Vtiger server at 127.0.0.1:${port}: the connection was refused [item 0]`,
 		);
@@ -173,21 +242,72 @@ describe('Fault matrix: no server at all', () => {
 	});
 
 	test('an unknown host (DNS): names the host', async () => {
-		const result = await runAt(bed, 'http://crm.invalid');
+		const result = await runAt('http://crm.invalid');
 		expect(result.error?.message).toMatch(
 			/^Cannot reach the Vtiger server at crm\.invalid: the host name (was not found|could not be looked up) \(DNS\) \[item 0\]$/,
 		);
 		expect(result.error?.description).toMatch(/^Check the CRM URL in the credential/);
 	});
+
+	test('a server that is not Vtiger', async () => {
+		const server = createHttpServer(apachePage);
+		others.push(server);
+		const port = await listen(server);
+		const result = await runWith({ url: `http://127.0.0.1:${port}` });
+		expect(result.error?.message).toBe(
+			"The server did not answer like Vtiger's webservice (HTTP 404, an HTML page) [item 0]",
+		);
+	});
+
+	test('an unreachable host', async () => {
+		const server = createHttpServer();
+		const port = await listen(server);
+		await new Promise((resolve) => server.close(resolve));
+		const result = await runWith({ url: `http://127.0.0.1:${port}` });
+		expect(result.error?.message).toBe(
+			`Cannot reach the Vtiger server at 127.0.0.1:${port}: the connection was refused [item 0]`,
+		);
+	});
+
+	test('a TLS failure, and Ignore SSL Issues getting past it', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'vtiger-tls-'));
+		execFileSync(
+			'openssl',
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'1',
+				'-subj',
+				'/CN=127.0.0.1',
+				'-keyout',
+				join(dir, 'key.pem'),
+				'-out',
+				join(dir, 'cert.pem'),
+			],
+			{ stdio: 'ignore' },
+		);
+		const server = createHttpsServer(
+			{ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+			apachePage,
+		) as unknown as Server;
+		others.push(server);
+		const port = await listen(server);
+		const strict = await runWith({ url: `https://127.0.0.1:${port}` });
+		expect(strict.error?.message).toMatch(
+			new RegExp(`^The TLS \\(https\\) connection to 127.0.0.1:${port} failed: `),
+		);
+		expect(strict.error?.description).toMatch(/Ignore SSL Issues/);
+		const lenient = await runWith({ url: `https://127.0.0.1:${port}`, ignoreSslIssues: true });
+		expect(lenient.error?.message).toMatch(/did not answer like Vtiger's webservice \(HTTP 404/);
+	});
 });
 
-describe('Fault matrix: parallel requests', () => {
-	let bed: VtigerTestBed;
-
-	beforeAll(async () => {
-		bed = await startTestBed();
-	});
-	afterAll(async () => await bed.stop());
+faultTests('Fault matrix: parallel requests', () => {
+	const bed = useTestBed();
 
 	test('the failed login of an extra session fails its item (it used to hang the execution); the next item logs in again', async () => {
 		await bed.json({ ...createContact({ lastname: 'Lane-warm-up' }), parallelRequests: 1 });

@@ -1,12 +1,9 @@
-import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+/** Module: List and Describe, and module metadata asked once per execution. */
+import { useTestBed } from '../harness/fixture';
+import { emulatorOnlyDescribe } from '../harness/target';
 
-describe('Module and User resources', () => {
-	let bed: VtigerTestBed;
-
-	beforeAll(async () => {
-		bed = await startTestBed();
-	});
-	afterAll(async () => await bed.stop());
+emulatorOnlyDescribe('reads the request log and the seeded admin')('Module resource', () => {
+	const bed = useTestBed();
 
 	test('Module > List gives name, label, singular and isEntity for every module', async () => {
 		const modules = await bed.json({ resource: 'module', operation: 'list' });
@@ -42,11 +39,6 @@ describe('Module and User resources', () => {
 		expect(unknown.error?.message).toBe(
 			'The module "Helpdesk" does not exist or this user may not use it [item 0]',
 		);
-	});
-
-	test('User > Get Current returns the credential user', async () => {
-		const [user] = await bed.json({ resource: 'user', operation: 'getCurrent' });
-		expect(user).toMatchObject({ id: '19x1', user_name: 'admin' });
 	});
 
 	test('listtypes and describe are asked once per execution, however many items', async () => {

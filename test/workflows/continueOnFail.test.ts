@@ -1,6 +1,10 @@
+/**
+ * Bad items, with and without Continue On Fail: the bad item is named and paired, the others
+ * succeed.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+import { useTestBed, type VtigerTestBed } from '../harness/fixture';
 
 /**
  * The bad-input matrix: three items, the middle one bad. Without Continue On Fail the error names
@@ -186,12 +190,7 @@ const cases: BadInput[] = [
 ];
 
 describe('Bad-input matrix: the bad item is named, the others succeed', () => {
-	let bed: VtigerTestBed;
-
-	beforeAll(async () => {
-		bed = await startTestBed();
-	});
-	afterAll(async () => await bed.stop());
+	const bed = useTestBed();
 
 	test.each(cases)('$name', async ({ parameters, input, message, description }) => {
 		const items = await input(bed);

@@ -1,12 +1,17 @@
-import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+/**
+ * Record > Get Many: Return All past the 100-row cap, Limit, conditions, fields and sorting, on one
+ * session and on several at once. Values that try to break out of VTQL: vtql.values.test.ts.
+ */
+import { useTestBed } from '../harness/fixture';
+import { insertLeads } from '../harness/seed';
 import { emulatorOnly } from '../harness/target';
 import { vtqlString } from '../harness/webservice';
 
-describe('Record > Get Many and Query > Run VTQL', () => {
-	let bed: VtigerTestBed;
+describe('Record > Get Many', () => {
+	const bed = useTestBed();
 	/** The run's tag (empty on the emulator): the names and cities of the leads of this file start with it. */
 	const t = () => bed.crm.tag;
-	const cities = ['Berlin', 'Paris', 'Rome'];
+
 	/** On a real CRM, AND-combined conditions are kept to this run's leads; OR tests match tagged values only. */
 	const getMany = (extra: Record<string, unknown>) => {
 		const conditions = (extra.conditions as { condition: object[] } | undefined)?.condition ?? [];
@@ -21,21 +26,11 @@ describe('Record > Get Many and Query > Run VTQL', () => {
 			...(scoped.length > 0 ? { conditions: { condition: scoped } } : {}),
 		};
 	};
+
 	/** VTQL WHERE keeping a query to this run's leads ('' on the emulator). */
 	const ours = () => (t() ? ` WHERE lastname LIKE ${vtqlString(`${t()}%`)}` : '');
 
-	beforeAll(async () => {
-		bed = await startTestBed();
-		for (let n = 0; n < 250; n++) {
-			await bed.crm.insert('Leads', {
-				lastname: `${t()}Lead${String(n).padStart(3, '0')}`,
-				company: `Company ${n % 7}`,
-				city: `${t()}${cities[n % 3]}`,
-				annualrevenue: String(n * 1000),
-			});
-		}
-	});
-	afterAll(async () => await bed.stop());
+	beforeAll(async () => await insertLeads(bed));
 
 	test('Return All walks past the 100-row cap: 250 rows, in id order, no duplicates, no gaps', async () => {
 		const rows = await bed.json(getMany({ parallelRequests: 1 }));
@@ -206,159 +201,5 @@ describe('Record > Get Many and Query > Run VTQL', () => {
 			getMany({ conditions: { condition: [{ field: 'Lastname', value: 'x' }] } }),
 		);
 		expect(inCondition.error?.message).toBe('"Conditions": Leads has no field "Lastname" [item 0]');
-	});
-
-	test('Run VTQL: Return All over 250 rows, a LIMIT of its own, and only single SELECT statements', async () => {
-		const all = await bed.json({
-			resource: 'query',
-			operation: 'run',
-			query: `SELECT lastname FROM Leads${ours()};`,
-			returnAll: true,
-		});
-		expect(all).toHaveLength(250);
-		expect(new Set(all.map((r) => r.id)).size).toBe(250);
-
-		const sorted = await bed.json({
-			resource: 'query',
-			operation: 'run',
-			query: `select lastname, city from Leads where city = ${vtqlString(`${t()}Paris`)} order by lastname`,
-			returnAll: true,
-		});
-		expect(sorted).toHaveLength(83);
-		expect(sorted.map((r) => r.lastname)).toEqual(sorted.map((r) => r.lastname).sort());
-
-		const own = await bed.json({
-			resource: 'query',
-			operation: 'run',
-			query: 'SELECT * FROM Leads LIMIT 5;',
-			returnAll: true,
-		});
-		expect(own).toHaveLength(5);
-
-		for (const query of [
-			'SELECT * FROM Leads; DELETE FROM Leads;',
-			'DELETE FROM Leads;',
-			'SELECT * FROM Leads;;',
-		]) {
-			const refused = await bed.run({
-				resource: 'query',
-				operation: 'run',
-				query,
-				returnAll: true,
-			});
-			expect(refused.error?.message).toMatch(
-				/^"Query": (Only SELECT queries|The query must be a single SELECT)/,
-			);
-		}
-		const semicolonInValue = await bed.json({
-			resource: 'query',
-			operation: 'run',
-			query: "SELECT * FROM Leads WHERE lastname = 'a;b';",
-			returnAll: false,
-			limit: 10,
-		});
-		expect(semicolonInValue).toEqual([]);
-	});
-});
-
-describe('Values typed by users never break out of VTQL strings', () => {
-	let bed: VtigerTestBed;
-	const tricky = [
-		"O'Brien",
-		'C:\\dir',
-		'50%',
-		'a;b',
-		'Zoë 東京',
-		'under_score',
-		'quote"double',
-		"back\\'slash",
-	];
-
-	/** The run's tag (empty on the emulator): every name of this block starts with it. */
-	const t = () => bed.crm.tag;
-
-	beforeAll(async () => {
-		bed = await startTestBed();
-		for (const name of tricky) await bed.crm.insert('Contacts', { lastname: `${t()}${name}` });
-		for (const name of ['Oxbrien', 'C:dir', '500', 'ab', 'underXscore', 'Other'])
-			await bed.crm.insert('Contacts', { lastname: `${t()}${name}` });
-	});
-	afterAll(async () => await bed.stop());
-
-	const find = async (operator: string, value: string) =>
-		(
-			await bed.json({
-				resource: 'record',
-				operation: 'getAll',
-				module: 'Contacts',
-				returnAll: true,
-				conditions: {
-					condition: [...bed.crm.scope('lastname'), { field: 'lastname', operator, value }],
-				},
-			})
-		).map((r) => r.lastname);
-
-	test.each(tricky)('equal matches %s exactly', async (name) => {
-		expect(await find('equal', `${t()}${name}`)).toEqual([`${t()}${name}`]);
-	});
-
-	test('LIKE operators treat % and _ literally', async () => {
-		expect(await find('contains', '%')).toEqual([`${t()}50%`]);
-		expect(await find('startsWith', `${t()}under_`)).toEqual([`${t()}under_score`]);
-		expect(await find('endsWith', '\\dir')).toEqual([`${t()}C:\\dir`]);
-	});
-
-	test('attempts to close the string and add a condition match nothing', async () => {
-		expect(await find('equal', "x' OR lastname != 'x")).toEqual([]);
-		expect(await find('equal', "x\\' OR lastname != 'x")).toEqual([]);
-		expect(await find('contains', "%' OR '1' = '1")).toEqual([]);
-		expect(await find('isOneOf', "a'), lastname != ('b")).toEqual([]);
-	});
-
-	test('a trailing backslash cannot swallow the closing quote', async () => {
-		await bed.crm.insert('Contacts', { lastname: `${t()}trail\\` });
-		expect(await find('equal', `${t()}trail\\`)).toEqual([`${t()}trail\\`]);
-		expect(await find('endsWith', 'l\\')).toEqual([`${t()}trail\\`]);
-		expect(await find('equal', "trail\\' OR lastname != '")).toEqual([]);
-	});
-
-	test('Count and Create or Update build their queries the same way', async () => {
-		const attack = `${t()}x' OR lastname != 'x`;
-		const [counted] = await bed.json({
-			resource: 'record',
-			operation: 'count',
-			module: 'Contacts',
-			conditions: {
-				condition: [
-					...bed.crm.scope('lastname'),
-					{ field: 'lastname', operator: 'equal', value: attack },
-				],
-			},
-		});
-		expect(counted.count).toBe(0);
-		const before = await bed.crm.records('Contacts', 'lastname');
-		const [upserted] = await bed.json({
-			resource: 'record',
-			operation: 'upsert',
-			module: 'Contacts',
-			fieldsInput: 'json',
-			fieldsJson: JSON.stringify({ lastname: attack, phone: '666' }),
-			matchFields: ['lastname'],
-		});
-		expect(upserted).toMatchObject({ upsertAction: 'created', lastname: attack });
-		const after = await bed.crm.records('Contacts', 'lastname');
-		expect(after.filter((r) => r.phone === '666')).toHaveLength(1);
-		expect(after).toHaveLength(before.length + 1);
-	});
-
-	test('an empty value is refused with a message naming the field', async () => {
-		const result = await bed.run({
-			resource: 'record',
-			operation: 'getAll',
-			module: 'Contacts',
-			returnAll: true,
-			conditions: { condition: [{ field: 'lastname', operator: 'equal', value: '' }] },
-		});
-		expect(result.error?.message).toMatch(/cannot compare "lastname" with an empty value/);
 	});
 });

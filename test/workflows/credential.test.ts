@@ -1,6 +1,12 @@
+/**
+ * The credential: its Test button, the login it makes (and why one fails), the URL it takes, and
+ * what the credential's user may not use (the non-admin defect of 8.3.0, ACCESS_DENIED).
+ */
+import type { INodeCredentialsDetails } from 'n8n-workflow';
+
 import { testCredential } from '../harness/credentialTest';
-import { createContact, startTestBed, type VtigerTestBed } from '../harness/fixture';
-import { emulatorOnly } from '../harness/target';
+import { createContact, useTestBed } from '../harness/fixture';
+import { emulatorOnly, emulatorOnlyDescribe } from '../harness/target';
 
 /** The sentence for a user Vtiger 8.3.0 lets use no module ("sales" on the emulator, VTIGER_NONADMIN_USERNAME on a real server). */
 const noModules = (username: string) =>
@@ -10,21 +16,10 @@ const LIMITED_PROFILE =
 	'needs a profile that permits some modules only (addUser modules); the real test server has none';
 
 describe('The credential Test button', () => {
-	let bed: VtigerTestBed;
+	const bed = useTestBed({ nonAdminDefect: true });
 
-	beforeAll(async () => {
-		bed = await startTestBed({ nonAdminDefect: true });
-	});
-	afterAll(async () => await bed.stop());
-
-	const testWith = async (id: string, data: object) => {
-		bed.credentials.add(id, id, 'vtigerApi', {
-			...bed.credentials.data('cred-1'),
-			sessionName: '',
-			...data,
-		});
-		return await testCredential(bed.credentials, id);
-	};
+	const testWith = async (id: string, data: object) =>
+		await testCredential(bed.credentials, bed.otherCredential(data, id).id!);
 
 	test('passes for the admin', async () => {
 		expect(await testCredential(bed.credentials, 'cred-1')).toEqual({
@@ -53,31 +48,73 @@ describe('The credential Test button', () => {
 	});
 });
 
+emulatorOnlyDescribe('users and URLs of the emulator')(
+	'A credential that cannot log in says exactly why',
+	() => {
+		const bed = useTestBed();
+		const runWith = async (changes: Record<string, unknown>) =>
+			await bed.run({ resource: 'module', operation: 'list' }, undefined, {
+				credential: bed.otherCredential(changes),
+			});
+
+		test('unknown user', async () => {
+			const result = await runWith({ username: 'nobody' });
+			expect(result.error?.message).toBe('Vtiger does not know the user "nobody" [item 0]');
+		});
+
+		test('wrong access key', async () => {
+			const result = await runWith({ secretAccessKey: 'WrongKey12345678' });
+			expect(result.error?.message).toBe('Vtiger rejected the access key of user "admin" [item 0]');
+			expect(result.error?.description).toMatch(/My Preferences/);
+		});
+
+		test('a user without an access key, and an inactive user', async () => {
+			bed.emulator.addUser({ username: 'nokey' });
+			expect((await runWith({ username: 'nokey' })).error?.message).toBe(
+				'This Vtiger user has no access key [item 0]',
+			);
+			bed.emulator.addUser({ username: 'gone', accessKey: 'GoneKey123456789', active: false });
+			expect(
+				(await runWith({ username: 'gone', secretAccessKey: 'GoneKey123456789' })).error?.message,
+			).toBe('Vtiger rejected the access key of user "gone" [item 0]');
+		});
+
+		test('URL spellings that all reach the same CRM', async () => {
+			for (const url of [
+				`${bed.emulator.url}/`,
+				`${bed.emulator.url}/webservice.php`,
+				`${bed.emulator.url}/index.php`,
+			]) {
+				expect((await runWith({ url })).error).toBeUndefined();
+			}
+		});
+
+		test('URLs with credentials or a query string are refused', async () => {
+			const withUser = await runWith({
+				url: bed.emulator.url.replace('http://', 'http://admin:pw@'),
+			});
+			expect(withUser.error?.message).toMatch(
+				/^The CRM URL must not contain a user name or password/,
+			);
+			const withQuery = await runWith({ url: `${bed.emulator.url}/index.php?module=Home` });
+			expect(withQuery.error?.message).toMatch(/^The CRM URL must not contain a query string/);
+		});
+	},
+);
+
 describe('A user Vtiger lets use no module (the non-admin defect of 8.3.0)', () => {
-	let bed: VtigerTestBed;
+	const bed = useTestBed({ nonAdminDefect: true });
 	let NO_MODULES: string;
+	let sales: INodeCredentialsDetails;
 
 	beforeAll(async () => {
-		bed = await startTestBed({ nonAdminDefect: true });
 		const { username, accessKey } = bed.crm.nonAdminUser();
 		NO_MODULES = noModules(username);
-		bed.credentials.add('sales', 'Sales', 'vtigerApi', {
-			...bed.credentials.data('cred-1'),
-			username,
-			secretAccessKey: accessKey,
-			sessionName: '',
-		});
+		sales = bed.otherCredential({ username, secretAccessKey: accessKey }, 'sales');
 	});
-	afterAll(async () => await bed.stop());
 
 	const runAsSales = async (parameters: object) =>
-		await (
-			await import('../harness/engine')
-		).runVtigerNode({
-			parameters: parameters as never,
-			credentials: bed.credentials,
-			credential: { id: 'sales', name: 'Sales' },
-		});
+		await bed.run(parameters, undefined, { credential: sales });
 
 	test('Module > List says so instead of listing 7 non-record types', async () => {
 		const result = await runAsSales({ resource: 'module', operation: 'list' });
@@ -98,32 +135,23 @@ describe('A user Vtiger lets use no module (the non-admin defect of 8.3.0)', () 
 });
 
 describe('ACCESS_DENIED names what was denied', () => {
-	let bed: VtigerTestBed;
+	const bed = useTestBed();
+	let support: INodeCredentialsDetails;
 
 	beforeAll(async () => {
-		bed = await startTestBed();
 		bed.emulator.addUser({
 			username: 'support',
 			accessKey: 'SupportKey123456',
 			modules: ['HelpDesk'],
 		});
-		bed.credentials.add('support', 'Support', 'vtigerApi', {
-			...bed.credentials.data('cred-1'),
-			username: 'support',
-			secretAccessKey: 'SupportKey123456',
-			sessionName: '',
-		});
+		support = bed.otherCredential(
+			{ username: 'support', secretAccessKey: 'SupportKey123456' },
+			'support',
+		);
 	});
-	afterAll(async () => await bed.stop());
 
 	const runAsSupport = async (parameters: object) =>
-		await (
-			await import('../harness/engine')
-		).runVtigerNode({
-			parameters: parameters as never,
-			credentials: bed.credentials,
-			credential: { id: 'support', name: 'Support' },
-		});
+		await bed.run(parameters, undefined, { credential: support });
 
 	emulatorOnly(LIMITED_PROFILE)(
 		'Get Many, Create and Module > Describe on a module the profile does not permit name the module',

@@ -1,8 +1,9 @@
+/** Document: Upload and Download, the files in and out, and the server's limits and defects. */
 import { readFileSync } from 'fs';
+import type { INodeExecutionData } from 'n8n-workflow';
 import { join } from 'path';
 
-import { callNodeMethod } from '../harness/engine';
-import { startTestBed, type VtigerTestBed } from '../harness/fixture';
+import { useTestBed } from '../harness/fixture';
 import { emulatorOnly } from '../harness/target';
 
 const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
@@ -28,16 +29,14 @@ const download = (id: string, extra: object = {}) => ({
 });
 
 describe('Documents: files in and out', () => {
-	let bed: VtigerTestBed;
+	const bed = useTestBed({ phpVersion: 7, uploadMaxFileSize: 64 * 1024 });
 	let contact: string;
 	/** The run's tag (empty on the emulator): names of created records start with it. */
 	const t = () => bed.crm.tag;
 
 	beforeAll(async () => {
-		bed = await startTestBed({ phpVersion: 7, uploadMaxFileSize: 64 * 1024 });
 		contact = await bed.crm.insert('Contacts', { lastname: `${t()}Filer` });
 	});
-	afterAll(async () => await bed.stop());
 
 	const uploadTwo = async () => {
 		const folder = `${await bed.crm.idPrefix('DocumentFolders')}x1`;
@@ -114,27 +113,6 @@ describe('Documents: files in and out', () => {
 		},
 	);
 
-	test('the folder dropdown lists the document folders; the document picker lists documents by title', async () => {
-		const methods = { parameters: {}, credentials: bed.credentials, credential: bed.credential };
-		const folders = await callNodeMethod<Array<{ name: string; value: string }>>(
-			'loadOptions',
-			'getDocumentFolders',
-			methods,
-		);
-		expect(folders).toContainEqual({
-			name: 'Default',
-			value: `${await bed.crm.idPrefix('DocumentFolders')}x1`,
-		});
-		const doc = await bed.crm.insert('Documents', { notes_title: `${t()}Picked by title` });
-		const found = await callNodeMethod<{ results: Array<{ name: string; value: string }> }>(
-			'listSearch',
-			'searchDocuments',
-			methods,
-			'by title',
-		);
-		expect(found.results.map((r) => [r.name, r.value])).toEqual([[`${t()}Picked by title`, doc]]);
-	});
-
 	test('a document that cannot be linked is kept and named in the error; the other items go on', async () => {
 		const before = (await bed.crm.records('Documents', 'notes_title')).length;
 		const ticketOfNobody = `${await bed.crm.idPrefix('HelpDesk')}x999999`;
@@ -181,6 +159,22 @@ describe('Documents: files in and out', () => {
 		},
 	);
 
+	/** The three downloads refused: a link to an external file, a record that is no document, a file above the limit. */
+	const expectRefused = (
+		[ext, notDoc, tooBig]: INodeExecutionData[],
+		external: string,
+		pdfId: string,
+	) => {
+		expect(ext.json.error).toBe(`Document ${external} links to an external file [item 0]`);
+		expect(ext.json.description).toMatch(/https:\/\/files\.example\.com\/spec\.pdf/);
+		expect(notDoc.json.error).toBe(`${contact} is not a document [item 1]`);
+		expect(tooBig.json.error).toMatch(
+			new RegExp(
+				`^The file of document ${pdfId} is 0\\.0 MB, above the limit of 0\\.0001 MB \\[item 2\\]$`,
+			),
+		);
+	};
+
 	test('missing binary data, external links, other records and the size limit are refused before downloading', async () => {
 		const noFile = await bed.run(upload(), [{}]);
 		expect(noFile.error?.message).toMatch(
@@ -205,15 +199,7 @@ describe('Documents: files in and out', () => {
 			],
 			{ continueOnFail: true },
 		);
-		const [ext, notDoc, tooBig] = result.items;
-		expect(ext.json.error).toBe(`Document ${external} links to an external file [item 0]`);
-		expect(ext.json.description).toMatch(/https:\/\/files\.example\.com\/spec\.pdf/);
-		expect(notDoc.json.error).toBe(`${contact} is not a document [item 1]`);
-		expect(tooBig.json.error).toMatch(
-			new RegExp(
-				`^The file of document ${pdfId} is 0\\.0 MB, above the limit of 0\\.0001 MB \\[item 2\\]$`,
-			),
-		);
+		expectRefused(result.items, external, pdfId);
 	});
 
 	emulatorOnly('counts requests; Download needs PHP 7')(
@@ -239,15 +225,8 @@ describe('Documents: files in and out', () => {
 				],
 				{ continueOnFail: true },
 			);
-			const [ext, notDoc, tooBig, unlimited] = result.items;
-			expect(ext.json.error).toBe(`Document ${external} links to an external file [item 0]`);
-			expect(ext.json.description).toMatch(/https:\/\/files\.example\.com\/spec\.pdf/);
-			expect(notDoc.json.error).toBe(`${contact} is not a document [item 1]`);
-			expect(tooBig.json.error).toMatch(
-				new RegExp(
-					`^The file of document ${pdfId} is 0\\.0 MB, above the limit of 0\\.0001 MB \\[item 2\\]$`,
-				),
-			);
+			expectRefused(result.items, external, pdfId);
+			const unlimited = result.items[3];
 			expect(Buffer.from(unlimited.binary!.file.data, 'base64').equals(PDF)).toBe(true);
 			expect(bed.emulator.count('files_retrieve')).toBe(1);
 		},
@@ -255,12 +234,7 @@ describe('Documents: files in and out', () => {
 });
 
 describe('Documents on Vtiger 8.x with PHP 8', () => {
-	let bed: VtigerTestBed;
-
-	beforeAll(async () => {
-		bed = await startTestBed({ phpVersion: 8 });
-	});
-	afterAll(async () => await bed.stop());
+	const bed = useTestBed({ phpVersion: 8 });
 
 	emulatorOnly('reads the stored bytes')('Upload stores the bytes', async () => {
 		const [doc] = (
