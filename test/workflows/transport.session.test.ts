@@ -57,6 +57,18 @@ describe('The session lives in the credential', () => {
 		).toHaveLength(10);
 	});
 
+	test('a credential whose session predates the stored user id: the default owner is asked by user name, without a login', async () => {
+		const [first] = await bed.json(createFromItems, [{ lastname: `${bed.crm.tag}Owner-1` }]);
+		await bed.credentials.updateCredentials(bed.credential, 'vtigerApi', {
+			...bed.credentials.data(bed.credential.id!),
+			userId: '',
+		});
+		const [second] = await bed.json(createFromItems, [{ lastname: `${bed.crm.tag}Owner-2` }]);
+		expect(second.assigned_user_id).toBe(bed.crm.userId);
+		expect(second.assigned_user_id).toBe(first.assigned_user_id);
+		expect(bed.credentials.preAuthentications).toBe(1);
+	});
+
 	emulatorOnly('reads the request log; ends sessions')(
 		'a cold 10-item Create logs in once; the warm execution after it does not log in at all',
 		async () => {

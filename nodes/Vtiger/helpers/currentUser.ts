@@ -10,7 +10,8 @@ import { selectWhere } from '../vtql/select';
  */
 export async function currentUserId(client: VtigerClient): Promise<string> {
 	return await client.memo('userId', async () => {
-		if (!(await client.credentialUser()).userId) await client.listTypes();
+		const before = await client.credentialUser();
+		if (!before.userId && !before.loggedIn) await client.listTypes();
 		const { username, userId } = await client.credentialUser();
 		if (userId) return userId;
 		const [user] = await client.query(

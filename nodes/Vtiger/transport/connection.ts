@@ -298,10 +298,14 @@ export class VtigerConnection {
 		});
 	}
 
-	/** The user the credential logs in as: its name, and its ws id once the credential has logged in. */
-	async credentialUser(): Promise<{ username: string; userId: string }> {
-		const { username, userId } = await this.credentials();
-		return { username: String(username ?? ''), userId: String(userId ?? '') };
+	/** The user the credential logs in as: its name, whether it holds a session, and the ws id its login stored. */
+	async credentialUser(): Promise<{ username: string; loggedIn: boolean; userId: string }> {
+		const { username, sessionName, userId } = await this.credentials();
+		return {
+			username: String(username ?? ''),
+			loggedIn: Boolean(sessionName),
+			userId: String(userId ?? ''),
+		};
 	}
 
 	/** Computed once per client (one node execution) under `key`; a failure is not kept. */
