@@ -1,18 +1,12 @@
 import * as conditions from '../../nodes/Vtiger/helpers/conditions';
 
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { node } from './node';
 
 const { checkedConditions, checkedFieldList, fieldChecker } = conditions;
 type ConditionInput = conditions.ConditionInput;
 
-const node: INode = {
-	id: 'n1',
-	name: 'Vtiger',
-	type: 'n8n-nodes-vtiger-webservice.vtiger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
 const description = {
 	name: 'Contacts',
 	label: 'Contacts',

@@ -1,15 +1,9 @@
 import { checkedRecordId } from '../../nodes/Vtiger/helpers/ids';
 
-import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-const node: INode = {
-	id: 'n1',
-	name: 'Vtiger',
-	type: 'n8n-nodes-vtiger-webservice.vtiger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+import { node } from './node';
+
 // checkedRecordId only asks its context for the node, to name it in errors.
 const ctx = { getNode: () => node } as unknown as IExecuteFunctions;
 
