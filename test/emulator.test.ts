@@ -380,7 +380,7 @@ describe('metadata and records', () => {
 		});
 	});
 
-	test('create fills every field, stores values per ref 7, encodes the label', async () => {
+	test('create fills every field, stores values as docs/vtiger-webservice.md#values says, encodes the label', async () => {
 		const acc = await c.create('Accounts', {
 			accountname: 'Label & Co',
 			assigned_user_id: c.userId,
@@ -766,7 +766,7 @@ describe('relations', () => {
 		).toBe(500);
 	});
 
-	test('retrieve_related and query_related follow reference fields; the quirks of 21 row 31', async () => {
+	test('retrieve_related and query_related follow reference fields; the quirks of docs/vtiger-webservice.md#query-related', async () => {
 		const acc = emu.insert('Accounts', { accountname: 'Rel Holdings' });
 		const a = emu.insert('Contacts', { lastname: 'Dalton', account_id: acc });
 		const b = emu.insert('Contacts', { lastname: 'Ames', account_id: acc });
@@ -826,7 +826,7 @@ describe('relations', () => {
 		]);
 	});
 
-	test('add_related links many-to-many relations only, and answers success anyway (21 row 15); inactive documents are left out of relations', async () => {
+	test('add_related links many-to-many relations only, and answers success anyway (docs/vtiger-webservice.md#add-related); inactive documents are left out of relations', async () => {
 		const acc = emu.insert('Accounts', { accountname: 'Linker' });
 		const doc = emu.insert('Documents', {
 			notes_title: 'Spec',

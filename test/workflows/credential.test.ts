@@ -39,6 +39,19 @@ describe('The credential Test button', () => {
 		});
 	});
 
+	emulatorOnly('counts the requests the emulator saw')(
+		'a wrong access key in a new credential costs one getchallenge and one login',
+		async () => {
+			bed.emulator.clearRequests();
+			const result = await testWith('new-wrong-key', {
+				secretAccessKey: 'WrongKey12345678',
+				userId: '',
+			});
+			expect(result.status).toBe('Error');
+			expect(bed.emulator.requests.map((r) => r.operation)).toEqual(['getchallenge', 'login']);
+		},
+	);
+
 	test('fails for a user Vtiger lets use no module, with the explanation', async () => {
 		const { username, accessKey } = bed.crm.nonAdminUser();
 		expect(await testWith('sales', { username, secretAccessKey: accessKey })).toEqual({

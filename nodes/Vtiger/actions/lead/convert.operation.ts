@@ -135,12 +135,14 @@ export async function execute(
 		),
 	};
 	const params = { element: JSON.stringify(element) };
-	const reply = await client.reply('convertlead', params);
-	if (reply.kind === 'notJson' && reply.httpStatus >= 500 && options.createInstead === true) {
+	// Vtiger 8.x on PHP 8 cannot convert (docs/vtiger-webservice.md#broken-on-php-8): ordinary creates instead, if asked.
+	const defect = Symbol('convertlead crashed');
+	const converted = options.createInstead
+		? await client.callOrOnDefect<unknown>('convertlead', params, () => defect)
+		: await client.call('convertlead', params);
+	if (converted === defect)
 		return await createInstead(ctx, client, itemIndex, { leadId, owner, entities });
-	}
-	if (reply.kind !== 'success') throw await client.failureOf('convertlead', reply, params);
-	const created = reply.result as Record<string, string> | null;
+	const created = converted as Record<string, string> | null;
 	if (!created) {
 		throw new NodeOperationError(ctx.getNode(), `Vtiger did not convert lead ${leadId}`, {
 			itemIndex,
