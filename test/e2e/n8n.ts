@@ -172,7 +172,14 @@ export class N8n {
 
 	async stop(): Promise<void> {
 		const server = this.server;
-		if (!server || server.exitCode !== null) return;
+		if (!server) return;
+		// A server that ended by a signal has no exit code: waiting for its 'exit' would never end.
+		if (server.exitCode !== null || server.signalCode !== null) {
+			console.log(
+				`  (n8n had already ended: exit code ${server.exitCode}, signal ${server.signalCode})`,
+			);
+			return;
+		}
 		await new Promise<void>((done) => {
 			const kill = setTimeout(() => server.kill('SIGKILL'), 15_000);
 			server.once('exit', () => {

@@ -38,6 +38,12 @@ export class Suite {
  */
 export function runSuite(label: string, main: () => Promise<Suite>): void {
 	const started = Date.now();
+	// Node ends quietly when nothing is left to wait for while `main` still waits: say so.
+	process.once('beforeExit', () => {
+		console.log(`${label}: the run ended before its closing line (a step waited for nothing)`);
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	});
 	main().then(
 		(suite) => {
 			console.log(`${label} wall time ${Math.round((Date.now() - started) / 1000)} s`);
