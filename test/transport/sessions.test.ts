@@ -6,7 +6,12 @@ import {
 	type LoginSettings,
 	type PlainHttpRequest,
 } from '../../nodes/Vtiger/transport/sessions/login';
-import { crmUser, IDLE_LIFETIME_MS, logIn } from '../../nodes/Vtiger/transport/sessions/registry';
+import {
+	crmUser,
+	IDLE_LIFETIME_MS,
+	keyHashOf,
+	logIn,
+} from '../../nodes/Vtiger/transport/sessions/registry';
 
 /** What n8n's `helpers.httpRequest` does with the options the transport builds, over real HTTP. */
 const send: PlainHttpRequest = async (options: IHttpRequestOptions) => {
@@ -102,13 +107,13 @@ describe('The session layer over HTTP to the emulator', () => {
 
 	test('a Parallel Requests lane keeps its session; a rejected one is replaced once, even when two requests report it', async () => {
 		const open = async () => await logIn(send, settings);
-		const first = await user().laneSession(1, settings.accessKey, open);
-		expect((await user().laneSession(1, settings.accessKey, open)).sessionName).toBe(
+		const first = await user().laneSession(1, keyHashOf(settings.accessKey), open);
+		expect((await user().laneSession(1, keyHashOf(settings.accessKey), open)).sessionName).toBe(
 			first.sessionName,
 		);
 		const replaced = await Promise.all([
-			user().laneSession(1, settings.accessKey, open, first.sessionName),
-			user().laneSession(1, settings.accessKey, open, first.sessionName),
+			user().laneSession(1, keyHashOf(settings.accessKey), open, first.sessionName),
+			user().laneSession(1, keyHashOf(settings.accessKey), open, first.sessionName),
 		]);
 		expect(replaced[0].sessionName).not.toBe(first.sessionName);
 		expect(replaced[1].sessionName).toBe(replaced[0].sessionName);
@@ -123,11 +128,20 @@ describe('The session layer over HTTP to the emulator', () => {
 			async () => await logIn(send, settings),
 		);
 		const other = { ...settings, accessKey: 'OtherKey12345678' };
-		const theirs = user().laneSession(1, other.accessKey, async () => await logIn(send, other));
+		const theirs = user().laneSession(
+			1,
+			keyHashOf(other.accessKey),
+			async () => await logIn(send, other),
+		);
 		await expect(theirs).rejects.toThrow('Vtiger rejected the access key');
 		expect(
-			(await user().laneSession(1, settings.accessKey, async () => await logIn(send, settings)))
-				.sessionName,
+			(
+				await user().laneSession(
+					1,
+					keyHashOf(settings.accessKey),
+					async () => await logIn(send, settings),
+				)
+			).sessionName,
 		).not.toBe(mine.sessionName);
 	});
 
@@ -135,11 +149,11 @@ describe('The session layer over HTTP to the emulator', () => {
 		const open = async () => await logIn(send, settings);
 		at(1_000_000);
 		const before = user();
-		const first = await before.laneSession(1, settings.accessKey, open);
+		const first = await before.laneSession(1, keyHashOf(settings.accessKey), open);
 		at(1_000_000 + IDLE_LIFETIME_MS + 1);
 		const later = user();
 		expect(later).not.toBe(before);
-		expect((await later.laneSession(1, settings.accessKey, open)).sessionName).not.toBe(
+		expect((await later.laneSession(1, keyHashOf(settings.accessKey), open)).sessionName).not.toBe(
 			first.sessionName,
 		);
 		at(1_000_000 + IDLE_LIFETIME_MS + 2);

@@ -25,7 +25,7 @@ import {
 	type LoginSettings,
 	type VtigerLogin,
 } from './sessions/login';
-import { crmUser, logIn, type CrmUser } from './sessions/registry';
+import { crmUser, keyHashOf, logIn, type CrmUser } from './sessions/registry';
 import { webserviceUrl } from './url';
 import { buildRequest, httpMethodOf, type WireParams } from './wire';
 
@@ -113,15 +113,23 @@ export class VtigerConnection {
 				(error: unknown) => ({ error }),
 			);
 			if ('reply' in first) return first.reply;
-			const { error } = first;
-			if (isLoginError(error) && error.firstRejection) {
-				for (let look = 0; look < RACE_LOOKS; look++) {
-					await sleep(RACE_LOOK_PAUSE_MS);
-					if ((await this.credentials()).userId) return await attempt();
-				}
-			}
-			throw error;
+			if (
+				isLoginError(first.error) &&
+				first.error.firstRejection &&
+				(await this.loggedInElsewhere())
+			)
+				return await attempt();
+			throw first.error;
 		});
+	}
+
+	/** Whether another process stored a login in the credential within a short while. */
+	private async loggedInElsewhere(): Promise<boolean> {
+		for (let look = 0; look < RACE_LOOKS; look++) {
+			await sleep(RACE_LOOK_PAUSE_MS);
+			if ((await this.credentials()).userId) return true;
+		}
+		return false;
 	}
 
 	/** Runs `task`; a failed login becomes the error users see. */
@@ -147,21 +155,14 @@ export class VtigerConnection {
 	): Promise<VtigerReply> {
 		if (sessionName !== undefined)
 			return await this.direct(operation, { ...params, sessionName }, method);
-		const user = await this.user();
-		const { accessKey } = await this.settings();
-		// Extra sessions are opened once a login has shown that the key works.
-		if (this.lane > 0 && (user.keyWorked(accessKey) || (await this.credentials()).userId)) {
-			const session = async (rejected?: string) =>
-				await user.laneSession(this.lane, accessKey, async () => await this.newSession(), rejected);
-			const first = await session();
-			const reply = await this.direct(
-				operation,
-				{ ...params, sessionName: first.sessionName },
-				method,
+		if (this.lane > 0) {
+			const user = await this.user();
+			const keyHash = await this.memo('keyHash', async () =>
+				keyHashOf((await this.settings()).accessKey),
 			);
-			if (!isSessionLoss(reply)) return reply;
-			const second = await session(first.sessionName);
-			return await this.direct(operation, { ...params, sessionName: second.sessionName }, method);
+			// Extra sessions are opened once a login has shown that the key works.
+			if (user.keyWorked(keyHash) || (await this.credentials()).userId)
+				return await this.onLaneSession(operation, params, method, user, keyHash);
 		}
 		const credentials = await this.credentials();
 		const reply = await this.viaCredential(operation, params, method, credentials);
@@ -175,6 +176,27 @@ export class VtigerConnection {
 		}
 		// An empty session makes n8n run preAuthentication (a new login) and store its result.
 		return await this.viaCredential(operation, params, method, { ...now, sessionName: '' });
+	}
+
+	/** On the lane's own session; a lost one is replaced once. */
+	private async onLaneSession(
+		operation: string,
+		params: WireParams,
+		method: 'GET' | 'POST',
+		user: CrmUser,
+		keyHash: string,
+	): Promise<VtigerReply> {
+		const session = async (rejected?: string) =>
+			await user.laneSession(this.lane, keyHash, async () => await this.newSession(), rejected);
+		const first = await session();
+		const reply = await this.direct(
+			operation,
+			{ ...params, sessionName: first.sessionName },
+			method,
+		);
+		if (!isSessionLoss(reply)) return reply;
+		const second = await session(first.sessionName);
+		return await this.direct(operation, { ...params, sessionName: second.sessionName }, method);
 	}
 
 	/** On the credential as given (n8n logs in first when its session is empty). */

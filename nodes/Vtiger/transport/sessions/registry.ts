@@ -79,9 +79,9 @@ export class CrmUser {
 		return await login;
 	}
 
-	/** Whether a login with this access key has succeeded in this process. */
-	keyWorked(accessKey: string): boolean {
-		return this.keysThatWorked.has(keyHashOf(accessKey));
+	/** Whether a login with the access key of this hash has succeeded in this process. */
+	keyWorked(keyHash: string): boolean {
+		return this.keysThatWorked.has(keyHash);
 	}
 
 	private async serialised<T>(task: () => Promise<T>): Promise<T> {
@@ -101,11 +101,10 @@ export class CrmUser {
 	 */
 	async laneSession(
 		lane: number,
-		accessKey: string,
+		keyHash: string,
 		open: () => Promise<VtigerLogin>,
 		rejected?: string,
 	): Promise<VtigerLogin> {
-		const keyHash = keyHashOf(accessKey);
 		const now = Date.now();
 		let held = this.lanes[lane];
 		if (
